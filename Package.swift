@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Communique",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "communique", targets: ["communique"]),
+        .library(name: "Communique", targets: ["Communique"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // C libraries, reached only through the small Swift wrappers below.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .systemLibrary(
+            name: "CMeCab",
+            providers: [.apt(["libmecab-dev", "mecab-ipadic-utf8"])]
+        ),
+        .target(name: "CommuniqueMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "CommuniqueJapanese", dependencies: ["CMeCab"]),
+        // The core: one folder per pipeline stage.
+        .target(
+            name: "Communique",
+            dependencies: [
+                "CommuniqueMarkdown",
+                "CommuniqueJapanese",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(
+            name: "CommuniqueCLI",
+            dependencies: [
+                "Communique",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "communique", dependencies: ["CommuniqueCLI"]),
+        .testTarget(name: "CommuniqueMarkdownTests", dependencies: ["CommuniqueMarkdown"]),
+        .testTarget(
+            name: "CommuniqueTests",
+            dependencies: ["Communique", "CommuniqueCLI", "CommuniqueJapanese"],
+            exclude: ["Fixtures"]
+        ),
+    ]
+)

@@ -1,0 +1,153 @@
+/// The number at the start of a numbered paragraph or heading: `(1)`, `（１）`, `⑴`,
+/// `①`, `1.`, `１．`, `1 `, `ア `, `(ア)`, `(a)`, `(iv)`, optionally after a bullet
+/// (`• (1)`).
+///
+/// Statements are copied from many sites, so the same logical number comes in
+/// several widths and shapes; `scheme` tells them apart (a change of scheme is a
+/// change of level) and `value` is the ordinal they share.
+public struct NumberMarker: Sendable, Hashable {
+    public enum Scheme: String, Sendable, CaseIterable {
+        case parenthesizedArabic   // (1) （１）
+        case parenthesizedCircled  // ⑴ ⑵ (U+2474…)
+        case circledArabic         // ① ② (U+2460…)
+        case arabicFullStop        // 1. １．
+        case arabicSpace           // "1 " followed by text (headings such as "1 総論")
+        case katakana              // "ア " (followed by a space)
+        case parenthesizedKatakana // (ア) （イ）
+        case parenthesizedLatin    // (a) （ｂ）
+        case parenthesizedRoman    // (ii) (iv) — two letters or more
+    }
+
+    public var scheme: Scheme
+    /// 1-based ordinal: `(3)` → 3, `ウ` → 3, `(c)` → 3, `(iii)` → 3.
+    public var value: Int
+    /// The marker as written, without the bullet before it or the space after it.
+    public var text: String
+    /// Number of characters (grapheme clusters) from the start of the line to the
+    /// first character of the text after the marker (bullet, marker and spaces).
+    public var prefixLength: Int
+
+    /// Recognises a marker at the start of `line`. Returns nil when the line does not
+    /// start with one — including the look-alikes that are ordinary text, such as
+    /// `2024年`, `1.5倍`, or `アメリカ`.
+    public static func parse<S: StringProtocol>(_ line: S) -> NumberMarker? {
+        let chars = Array(line)
+        var index = 0
+        func folded(_ i: Int) -> Character? {
+            guard i < chars.count else { return nil }
+            let s = chars[i].unicodeScalars
+            guard s.count == 1, let first = s.first else { return chars[i] }
+            return Character(WidthFolding.fold(first))
+        }
+        func isSpace(_ i: Int) -> Bool {
+            guard let c = folded(i) else { return false }
+            return c == " " || c == "\t"
+        }
+        func skipSpaces(_ i: Int) -> Int {
+            var j = i
+            while isSpace(j) { j += 1 }
+            return j
+        }
+        // A bullet before the number: "• (1)", "・(1)", "- (1)".
+        if let c = folded(0), bullets.contains(c) {
+            let afterBullet = skipSpaces(1)
+            if afterBullet > 1 || c == "•" || c == "・" {
+                index = afterBullet
+            }
+        }
+        let start = index
+        func make(_ scheme: Scheme, _ value: Int, end: Int, needsSpaceOrText: Bool = false) -> NumberMarker? {
+            let textStart = skipSpaces(end)
+            return NumberMarker(
+                scheme: scheme, value: value, text: String(chars[start..<end]),
+                prefixLength: textStart)
+        }
+        guard let first = folded(index) else { return nil }
+
+        // ⑴ … ⒇ and ① … ⑳
+        if let scalar = chars[index].unicodeScalars.first, chars[index].unicodeScalars.count == 1 {
+            switch scalar.value {
+            case 0x2474...0x2487:
+                return make(.parenthesizedCircled, Int(scalar.value - 0x2474) + 1, end: index + 1)
+            case 0x2460...0x2473:
+                return make(.circledArabic, Int(scalar.value - 0x2460) + 1, end: index + 1)
+            default: break
+            }
+        }
+
+        if first == "(" {
+            // Find the closing parenthesis within a few characters.
+            var j = index + 1
+            var inner = ""
+            var innerRaw = ""
+            while let c = folded(j), c != ")", j - index <= 6 {
+                inner.append(c)
+                innerRaw.append(chars[j])
+                j += 1
+            }
+            guard folded(j) == ")", !inner.isEmpty else { return nil }
+            let end = j + 1
+            if let n = Int(inner), inner.allSatisfy(\.isASCII), n > 0, n < 1000 {
+                return make(.parenthesizedArabic, n, end: end)
+            }
+            if innerRaw.count == 1, let k = katakanaOrder.firstIndex(of: Character(innerRaw)) {
+                return make(.parenthesizedKatakana, k + 1, end: end)
+            }
+            let lower = inner.lowercased()
+            if lower.count >= 2, let r = romanValue(lower) {
+                return make(.parenthesizedRoman, r, end: end)
+            }
+            if lower.count == 1, let c = lower.unicodeScalars.first, ("a"..."z").contains(c) {
+                return make(.parenthesizedLatin, Int(c.value - 0x61) + 1, end: end)
+            }
+            return nil
+        }
+
+        if first.isASCII, first.isNumber {
+            var j = index
+            var digits = ""
+            while let c = folded(j), c.isASCII, c.isNumber { digits.append(c); j += 1 }
+            guard digits.count <= 3, let n = Int(digits), n > 0 else { return nil }
+            if folded(j) == "." || chars.indices.contains(j) && chars[j] == "．" {
+                // "1.5倍" is a number, not a marker: the full stop must not be followed by a digit.
+                if let next = folded(j + 1), next.isASCII, next.isNumber { return nil }
+                return make(.arabicFullStop, n, end: j + 1)
+            }
+            if isSpace(j) {
+                // "1 総論": a digit, a space, then text (not another number: "1 000").
+                let k = skipSpaces(j)
+                guard let next = folded(k), !(next.isASCII && next.isNumber) else { return nil }
+                return make(.arabicSpace, n, end: j)
+            }
+            return nil
+        }
+
+        if let k = katakanaOrder.firstIndex(of: chars[index]) {
+            // "ア 日米…": a lone katakana needs a space after it to be a marker.
+            guard isSpace(index + 1) else { return nil }
+            return make(.katakana, k + 1, end: index + 1)
+        }
+        return nil
+    }
+
+    /// Gojūon (aiueo) order, the order Japanese documents number with katakana.
+    static let katakanaOrder: [Character] = Array(
+        "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン")
+    static let bullets: Set<Character> = ["•", "・", "●", "○", "■", "□", "◆", "◇", "-", "*", "‐", "−"]
+
+    static func romanValue(_ s: String) -> Int? {
+        let numerals: [(String, Int)] = [
+            ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1),
+        ]
+        var rest = Substring(s)
+        var total = 0
+        for (symbol, value) in numerals {
+            while rest.hasPrefix(symbol) {
+                total += value
+                rest = rest.dropFirst(symbol.count)
+            }
+        }
+        guard rest.isEmpty, total > 0, total < 40 else { return nil }
+        return total
+    }
+}

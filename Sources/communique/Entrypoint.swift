@@ -1,0 +1,3 @@
+import CommuniqueCLI
+
+CommuniqueCommand.main()
