@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site.")
+}

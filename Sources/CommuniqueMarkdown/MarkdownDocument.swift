@@ -1,0 +1,158 @@
+import CCmarkGFM
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A parsed Markdown document (cmark-gfm), rendered block by block so the caller can
+/// give every top-level block its own anchor and surroundings.
+///
+/// Owns the cmark parser and tree and frees both. Not thread-safe: use one document
+/// per task (parsing in parallel is fine once `registerExtensions` has run).
+public final class MarkdownDocument {
+    private let parser: OpaquePointer
+    private let root: OpaquePointer
+    private let options: MarkdownOptions
+
+    /// Registers the GFM extensions with cmark. Runs once per process, before any parser.
+    private static let registerExtensions: Void = { cmark_gfm_core_extensions_ensure_registered() }()
+
+    public init(_ markdown: String, options: MarkdownOptions = MarkdownOptions()) {
+        _ = Self.registerExtensions
+        self.options = options
+        let parser: OpaquePointer = cmark_parser_new(options.parseOptions)
+        for name in MarkdownOptions.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var text = markdown
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        self.parser = parser
+        root = cmark_parser_finish(parser)
+        removeSoftBreaksBetweenCJK()
+        if options.headingLevelOffset != 0 { shiftHeadings(by: options.headingLevelOffset) }
+    }
+
+    deinit {
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
+
+    /// The document's top-level blocks, in order, footnote definitions excluded
+    /// (they are rendered together by `footnotesHTML`).
+    public lazy var blocks: [MarkdownBlock] = {
+        var result: [MarkdownBlock] = []
+        var node = cmark_node_first_child(root)
+        while let current = node {
+            let type = cmark_node_get_type(current)
+            if type != CMARK_NODE_FOOTNOTE_DEFINITION {
+                result.append(MarkdownBlock(node: current, kind: Self.kind(of: current), document: self))
+            }
+            node = cmark_node_next(current)
+        }
+        return result
+    }()
+
+    /// The footnotes section (`<section class="footnotes">…`), or "" when there are none.
+    public func footnotesHTML() -> String {
+        var definitions: [OpaquePointer] = []
+        var node = cmark_node_first_child(root)
+        while let current = node {
+            if cmark_node_get_type(current) == CMARK_NODE_FOOTNOTE_DEFINITION { definitions.append(current) }
+            node = cmark_node_next(current)
+        }
+        guard !definitions.isEmpty else { return "" }
+        // Render the definitions as one document so they share one footnotes section.
+        let holder = cmark_node_new(CMARK_NODE_DOCUMENT)!
+        defer { cmark_node_free(holder) }
+        for definition in definitions {
+            cmark_node_unlink(definition)
+            cmark_node_append_child(holder, definition)
+        }
+        let html = render(holder)
+        // Give them back, so `blocks` and a second call see the same tree.
+        for definition in definitions {
+            cmark_node_unlink(definition)
+            cmark_node_append_child(root, definition)
+        }
+        return html
+    }
+
+    /// The whole document as HTML.
+    public func html() -> String { render(root) }
+
+    func render(_ node: OpaquePointer) -> String {
+        guard let cString = cmark_render_html(node, options.renderOptions, cmark_parser_get_syntax_extensions(parser)) else {
+            return ""
+        }
+        defer { free(cString) }
+        return String(cString: cString)
+    }
+
+    static func kind(of node: OpaquePointer) -> MarkdownBlock.Kind {
+        let type = cmark_node_get_type(node)
+        switch type {
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_LIST: return .list
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_CODE_BLOCK: return .codeBlock
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_HTML_BLOCK: return .html
+        default:
+            let name = cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+            return name == "table" ? .table : .other(name)
+        }
+    }
+
+    // MARK: - Tree rewrites done once after parsing
+
+    /// Drops a soft line break between two CJK characters: browsers would show it as a
+    /// space, and Japanese has no spaces between words.
+    private func removeSoftBreaksBetweenCJK() {
+        var breaks: [OpaquePointer] = []
+        forEachNode(under: root) { node in
+            guard cmark_node_get_type(node) == CMARK_NODE_SOFTBREAK,
+                let before = cmark_node_previous(node), let after = cmark_node_next(node),
+                let last = Self.literal(of: before)?.unicodeScalars.last,
+                let first = Self.literal(of: after)?.unicodeScalars.first,
+                CJK.isWide(last), CJK.isWide(first)
+            else { return }
+            breaks.append(node)
+        }
+        for node in breaks {
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+    }
+
+    private func shiftHeadings(by offset: Int) {
+        forEachNode(under: root) { node in
+            guard cmark_node_get_type(node) == CMARK_NODE_HEADING else { return }
+            let level = Int(cmark_node_get_heading_level(node)) + offset
+            cmark_node_set_heading_level(node, Int32(min(max(level, 1), 6)))
+        }
+    }
+
+    /// Visits every node under `top` on entry. Callers collect and mutate afterwards:
+    /// cmark's iterator must not see the tree change under it.
+    func forEachNode(under top: OpaquePointer, _ visit: (OpaquePointer) -> Void) {
+        let iterator = cmark_iter_new(top)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { visit(node) }
+        }
+    }
+
+    static func literal(of node: OpaquePointer) -> String? {
+        guard let pointer = cmark_node_get_literal(node) else { return nil }
+        return String(cString: pointer)
+    }
+}
