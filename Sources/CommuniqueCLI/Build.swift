@@ -1,5 +1,26 @@
 import ArgumentParser
+import Communique
+import Foundation
 
 struct Build: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Build the site.")
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site: Content/ and Templates/ → Public/.")
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "The output folder (default: <root>/Public).")
+    var output: String?
+
+    @Flag(help: "Include releases marked `draft: true`.")
+    var drafts = false
+
+    @Flag(help: "Replace an output folder that holds files Communique did not make.")
+    var force = false
+
+    func run() throws {
+        let options = BuildOptions(
+            root: site.rootURL, output: output.map { URL(fileURLWithPath: $0) }, includeDrafts: drafts, force: force)
+        let report = try reportingErrors { try BuildPipeline().run(options) }
+        print("Built \(options.output.path): \(report.summary)")
+    }
 }

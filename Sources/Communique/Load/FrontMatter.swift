@@ -1,0 +1,124 @@
+import Yams
+
+/// A Markdown file split into its YAML front matter and its body.
+///
+/// Values are read from Yams' node tree rather than decoded: a node keeps its line, so
+/// a wrong value can be reported at `file:line`, and `date: 2024-07-28` stays the
+/// text the person wrote instead of becoming a `Date`.
+struct FrontMatter {
+    let file: String
+    let fields: Node.Mapping?
+    /// Line number (1-based) of the first body line.
+    let bodyFirstLine: Int
+    let body: String
+
+    /// Splits `text` (the whole file). A file without a leading `---` line has no front matter.
+    init(parsing text: String, file: String) throws {
+        self.file = file
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, first.trimmingTrailingSpace() == "---" else {
+            fields = nil
+            bodyFirstLine = 1
+            body = text
+            return
+        }
+        guard let closing = lines.dropFirst().firstIndex(where: { $0.trimmingTrailingSpace() == "---" }) else {
+            throw CommuniqueError(
+                "front matter starts with '---' but has no closing '---' line",
+                at: SourceLocation(file: file, line: 1))
+        }
+        let yaml = lines[1..<closing].joined(separator: "\n")
+        do {
+            let node = try Yams.compose(yaml: yaml)
+            switch node {
+            case nil: fields = Node.Mapping([])
+            case .mapping(let mapping)?: fields = mapping
+            case let other?:
+                throw CommuniqueError(
+                    "front matter must be a mapping of keys to values",
+                    at: SourceLocation(file: file, line: (other.mark?.line ?? 1) + 1))
+            }
+        } catch let error as YamlError {
+            throw CommuniqueError(Self.diagnostic(for: error, file: file, lineOffset: 1))
+        }
+        bodyFirstLine = closing + 2
+        body = lines[(closing + 1)...].joined(separator: "\n")
+    }
+
+    /// Turns a Yams error into `file:line:col: error: …`, the line counted in the whole file.
+    static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> [Diagnostic] {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+            return [Diagnostic(
+                .error, "invalid YAML: \(what)",
+                at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column))]
+        default:
+            return [Diagnostic(.error, "invalid YAML: \(error)", at: SourceLocation(file: file))]
+        }
+    }
+
+    // MARK: - Typed access, each failure naming the key's line
+
+    func location(of key: String) -> SourceLocation {
+        let line = fields?[key]?.mark.map { $0.line + 1 }
+        return SourceLocation(file: file, line: line)
+    }
+
+    func string(_ key: String) throws -> String? {
+        guard let node = fields?[key] else { return nil }
+        guard case .scalar(let scalar) = node else {
+            throw CommuniqueError("'\(key)' must be a text value", at: location(of: key))
+        }
+        if node.null != nil { return nil }
+        return scalar.string
+    }
+
+    func requiredString(_ key: String) throws -> String {
+        guard let value = try string(key), !value.isEmpty else {
+            throw CommuniqueError("missing '\(key)' in front matter", at: SourceLocation(file: file, line: 1))
+        }
+        return value
+    }
+
+    func int(_ key: String) throws -> Int? {
+        guard let node = fields?[key] else { return nil }
+        guard let value = node.int else {
+            throw CommuniqueError("'\(key)' must be a whole number", at: location(of: key))
+        }
+        return value
+    }
+
+    func bool(_ key: String) throws -> Bool? {
+        guard let node = fields?[key] else { return nil }
+        guard let value = node.bool else {
+            throw CommuniqueError("'\(key)' must be true or false", at: location(of: key))
+        }
+        return value
+    }
+
+    func mappings(_ key: String) throws -> [Node.Mapping] {
+        guard let node = fields?[key] else { return [] }
+        guard case .sequence(let sequence) = node else {
+            throw CommuniqueError("'\(key)' must be a list", at: location(of: key))
+        }
+        return try sequence.map { item in
+            guard case .mapping(let mapping) = item else {
+                throw CommuniqueError(
+                    "each item of '\(key)' must be a mapping",
+                    at: SourceLocation(file: file, line: item.mark.map { $0.line + 1 }))
+            }
+            return mapping
+        }
+    }
+}
+
+extension Substring {
+    func trimmingTrailingSpace() -> Substring {
+        var s = self
+        while let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
+        return s
+    }
+}

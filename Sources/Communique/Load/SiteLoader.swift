@@ -1,0 +1,141 @@
+import Foundation
+import Yams
+
+/// Load stage: reads `Content/` (site.yml, releases and their section pages) into a
+/// `SiteSource`. Runs first in every build; touches nothing but what it reads.
+public struct SiteLoader: Sendable {
+    public var includeDrafts: Bool
+
+    public init(includeDrafts: Bool = false) {
+        self.includeDrafts = includeDrafts
+    }
+
+    public func load(root: URL) throws -> SiteSource {
+        let content = root.appendingPathComponent("Content")
+        let config = try loadConfig(root: root)
+        let releasesFolder = content.appendingPathComponent("releases")
+        var releases: [Release] = []
+        var problems: [Diagnostic] = []
+        for folder in try SiteFiles.subfolders(of: releasesFolder) {
+            do {
+                let release = try loadRelease(folder: folder, root: root, defaultLanguage: config.language)
+                if !release.draft || includeDrafts { releases.append(release) }
+            } catch let error as CommuniqueError {
+                problems += error.diagnostics
+            }
+        }
+        if !problems.isEmpty { throw CommuniqueError(problems) }
+        releases.sort { ($0.date ?? "", $0.id) > ($1.date ?? "", $1.id) }
+        return SiteSource(config: config, releases: releases)
+    }
+
+    func loadConfig(root: URL) throws -> SiteConfig {
+        let file = "Content/site.yml"
+        let text = try SiteFiles.readText(root.appendingPathComponent(file), relativePath: file)
+        let mapping: Node.Mapping
+        do {
+            switch try Yams.compose(yaml: text) {
+            case .mapping(let m)?: mapping = m
+            case nil: mapping = Node.Mapping([])
+            default: throw CommuniqueError("site.yml must be a mapping of keys to values", at: SourceLocation(file: file, line: 1))
+            }
+        } catch let error as YamlError {
+            throw CommuniqueError(FrontMatter.diagnostic(for: error, file: file, lineOffset: 0))
+        }
+        func string(_ key: String) throws -> String? {
+            guard let node = mapping[key] else { return nil }
+            guard case .scalar(let scalar) = node else {
+                throw CommuniqueError("'\(key)' must be a text value", at: SourceLocation(file: file, line: node.mark?.line))
+            }
+            return scalar.string
+        }
+        guard let title = try string("title"), !title.isEmpty else {
+            throw CommuniqueError("missing 'title'", at: SourceLocation(file: file, line: 1))
+        }
+        return SiteConfig(
+            title: title,
+            description: try string("description") ?? "",
+            language: try string("language") ?? "ja",
+            baseURL: try string("base_url") ?? "/",
+            author: try string("author"),
+            allowRawHTML: mapping["allow_raw_html"]?.bool ?? false)
+    }
+
+    func loadRelease(folder: URL, root: URL, defaultLanguage: String) throws -> Release {
+        let id = folder.lastPathComponent
+        let base = "Content/releases/\(id)"
+        guard ReleaseID.isValid(id) else {
+            throw CommuniqueError(
+                "release folder name '\(id)' must be lowercase ASCII letters, digits and hyphens (it becomes the URL)",
+                at: SourceLocation(file: base))
+        }
+        let indexFile = "\(base)/_index.md"
+        let index = try FrontMatter(
+            parsing: SiteFiles.readText(folder.appendingPathComponent("_index.md"), relativePath: indexFile),
+            file: indexFile)
+        let participants = try index.mappings("participants").map { try Self.participant($0, file: indexFile) }
+
+        var sections: [Section] = []
+        var problems: [Diagnostic] = []
+        let pages = try SiteFiles.files(in: folder, withExtension: "md").filter { $0.lastPathComponent != "_index.md" }
+        for (position, page) in pages.enumerated() {
+            let file = "\(base)/\(page.lastPathComponent)"
+            do {
+                let matter = try FrontMatter(parsing: SiteFiles.readText(page, relativePath: file), file: file)
+                let title = try matter.requiredString("title")
+                let slug = try matter.string("slug") ?? Slug.make(title, reader: nil)
+                guard slug != Permalinks.printSlug else {
+                    throw CommuniqueError("slug '\(slug)' is reserved for the printable page; choose another", at: matter.location(of: "slug"))
+                }
+                guard ReleaseID.isValid(slug) else {
+                    throw CommuniqueError("slug '\(slug)' must be lowercase ASCII letters, digits and hyphens", at: matter.location(of: "slug"))
+                }
+                sections.append(Section(
+                    title: title, order: try matter.int("order") ?? position + 1, slug: slug,
+                    body: MarkdownSource(text: matter.body, file: file, firstLine: matter.bodyFirstLine)))
+            } catch let error as CommuniqueError {
+                problems += error.diagnostics
+            }
+        }
+        if !problems.isEmpty { throw CommuniqueError(problems) }
+        sections.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
+        try Self.checkUnique(sections.map(\.slug), what: "slug", in: sections)
+        try Self.checkUnique(sections.map { String($0.order) }, what: "order", in: sections)
+
+        return Release(
+            id: id, title: try index.requiredString("title"), category: try index.string("category"),
+            published: try index.string("published"), date: try index.string("date"), place: try index.string("place"),
+            language: try index.string("language") ?? defaultLanguage, series: try index.string("series"),
+            draft: try index.bool("draft") ?? false, source: try index.string("source"), participants: participants,
+            body: MarkdownSource(text: index.body, file: indexFile, firstLine: index.bodyFirstLine),
+            sections: sections)
+    }
+
+    static func participant(_ mapping: Node.Mapping, file: String) throws -> Participant {
+        guard let name = mapping["name"]?.string, !name.isEmpty else {
+            throw CommuniqueError("a participant has no 'name'", at: SourceLocation(file: file, line: mapping.mark.map { $0.line + 1 }))
+        }
+        return Participant(
+            name: name, reading: mapping["reading"]?.string, title: mapping["title"]?.string,
+            english: mapping["english"]?.string, englishTitle: mapping["english_title"]?.string)
+    }
+
+    static func checkUnique(_ values: [String], what: String, in sections: [Section]) throws {
+        var seen: [String: Section] = [:]
+        for (value, section) in zip(values, sections) {
+            if let first = seen[value] {
+                throw CommuniqueError(
+                    "two section pages have the \(what) '\(value)' (the other is \(first.body.file))",
+                    at: SourceLocation(file: section.body.file, line: 1))
+            }
+            seen[value] = section
+        }
+    }
+}
+
+/// The shape every URL segment we make must have.
+enum ReleaseID {
+    static func isValid(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+    }
+}

@@ -1,0 +1,100 @@
+/// A person who took part in the meeting a statement reports.
+public struct Participant: Sendable, Hashable {
+    public var name: String
+    public var reading: String?
+    public var title: String?
+    public var english: String?
+    public var englishTitle: String?
+
+    public init(name: String, reading: String? = nil, title: String? = nil, english: String? = nil, englishTitle: String? = nil) {
+        self.name = name
+        self.reading = reading
+        self.title = title
+        self.english = english
+        self.englishTitle = englishTitle
+    }
+}
+
+/// A Markdown text and where it came from, so every later problem can name its line.
+public struct MarkdownSource: Sendable, Hashable {
+    public var text: String
+    /// The file, relative to the site root (`Content/releases/x/01-soron.md`).
+    public var file: String
+    /// The line of the file where `text` starts (after the front matter).
+    public var firstLine: Int
+
+    public init(text: String, file: String, firstLine: Int) {
+        self.text = text
+        self.file = file
+        self.firstLine = firstLine
+    }
+}
+
+/// One statement: `Content/releases/<id>/_index.md` and its section pages.
+public struct Release: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var category: String?
+    /// Publication date-time as written in front matter (ISO 8601).
+    public var published: String?
+    /// Meeting date, `yyyy-mm-dd`.
+    public var date: String?
+    public var place: String?
+    /// Language of the statement's text ("ja", "en"); pages get it as `lang`.
+    public var language: String
+    public var series: String?
+    public var draft: Bool
+    public var source: String?
+    public var participants: [Participant]
+    /// Lead and preamble.
+    public var body: MarkdownSource
+    public var sections: [Section]
+
+    public init(
+        id: String, title: String, category: String? = nil, published: String? = nil, date: String? = nil,
+        place: String? = nil, language: String, series: String? = nil, draft: Bool = false, source: String? = nil,
+        participants: [Participant] = [], body: MarkdownSource, sections: [Section]
+    ) {
+        self.id = id
+        self.title = title
+        self.category = category
+        self.published = published
+        self.date = date
+        self.place = place
+        self.language = language
+        self.series = series
+        self.draft = draft
+        self.source = source
+        self.participants = participants
+        self.body = body
+        self.sections = sections
+    }
+}
+
+/// One section page of a release (総論, 地域情勢 …).
+public struct Section: Sendable, Hashable {
+    public var title: String
+    /// 1-based position in the release; also the `sec_N` of its paragraph ids.
+    public var order: Int
+    public var slug: String
+    public var body: MarkdownSource
+
+    public init(title: String, order: Int, slug: String, body: MarkdownSource) {
+        self.title = title
+        self.order = order
+        self.slug = slug
+        self.body = body
+    }
+}
+
+/// Everything the Load stage read: the input of every later stage.
+public struct SiteSource: Sendable {
+    public var config: SiteConfig
+    /// Newest first (meeting date, then id), so every page lists them the same way.
+    public var releases: [Release]
+
+    public init(config: SiteConfig, releases: [Release]) {
+        self.config = config
+        self.releases = releases
+    }
+}
