@@ -1,3 +1,4 @@
+import CommuniqueJapanese
 import Foundation
 import Yams
 
@@ -77,13 +78,17 @@ public struct SiteLoader: Sendable {
 
         var sections: [Section] = []
         var problems: [Diagnostic] = []
+        // Only pages without a `slug:` need readings; MeCab loads once per release here.
+        let reader = JapaneseReader()
         let pages = try SiteFiles.files(in: folder, withExtension: "md").filter { $0.lastPathComponent != "_index.md" }
         for (position, page) in pages.enumerated() {
             let file = "\(base)/\(page.lastPathComponent)"
             do {
                 let matter = try FrontMatter(parsing: SiteFiles.readText(page, relativePath: file), file: file)
                 let title = try matter.requiredString("title")
-                let slug = try matter.string("slug") ?? Slug.make(title, reader: nil)
+                let order = try matter.int("order") ?? position + 1
+                var slug = try matter.string("slug") ?? Slug.make(title, reader: reader)
+                if slug.isEmpty { slug = "section-\(order)" }
                 guard slug != Permalinks.printSlug else {
                     throw CommuniqueError("slug '\(slug)' is reserved for the printable page; choose another", at: matter.location(of: "slug"))
                 }
@@ -91,7 +96,7 @@ public struct SiteLoader: Sendable {
                     throw CommuniqueError("slug '\(slug)' must be lowercase ASCII letters, digits and hyphens", at: matter.location(of: "slug"))
                 }
                 sections.append(Section(
-                    title: title, order: try matter.int("order") ?? position + 1, slug: slug,
+                    title: title, order: order, slug: slug,
                     body: MarkdownSource(text: matter.body, file: file, firstLine: matter.bodyFirstLine)))
             } catch let error as CommuniqueError {
                 problems += error.diagnostics

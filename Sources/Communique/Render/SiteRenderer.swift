@@ -21,7 +21,7 @@ public struct SiteRenderer {
             try renderRelease(release, analysis, links, into: &pages)
         }
         try pages.renderNotFound()
-        try templates.check(knownKeys: pages.knownKeys)
+        try templates.check(knownKeys: pages.knownKeys.union(PageRenderer.itemKeys(config: site.config)))
         var files = pages.files
         for asset in templates.assets {
             files.append(OutputFile(path: "assets/\(asset.path)", bytes: asset.bytes))
@@ -83,12 +83,12 @@ public struct SiteRenderer {
 /// it, and remembers every key it provided (for `TemplateSet.check`).
 struct PageRenderer {
     let site: SiteSource
-    let templates: TemplateSet
+    let templates: TemplateSet!
     let labels: [String: String]
     private(set) var files: [OutputFile] = []
     private(set) var knownKeys: Set<String> = []
 
-    init(site: SiteSource, templates: TemplateSet) {
+    init(site: SiteSource, templates: TemplateSet?) {
         self.site = site
         self.templates = templates
         labels = Labels.table(for: site.config.language)
@@ -175,6 +175,21 @@ struct PageRenderer {
                 ["title": section.title, "url": Permalinks.relative(from: page, to: Permalinks.section(release.id, section.slug))]
             },
         ]
+    }
+
+    /// The keys of every kind of list item, made by the same functions from stand-in
+    /// values: a site whose lists are empty (no participants yet) must still accept a
+    /// template that uses them.
+    static func itemKeys(config: SiteConfig) -> Set<String> {
+        var probe = PageRenderer(site: SiteSource(config: config, releases: []), templates: nil)
+        let stub = MarkdownSource(text: "x\n\n# h\n", file: "", firstLine: 1)
+        let release = Release(
+            id: "x", title: "", language: "", participants: [Participant(name: "")], body: stub,
+            sections: [Section(title: "", order: 1, slug: "x", body: stub)])
+        probe.collectKeys(probe.releaseSummary(release, from: Permalinks.home))
+        probe.collectKeys(probe.crumb("", Permalinks.home)(Permalinks.home))
+        probe.collectKeys(BlockContext.blocks(of: ParsedPage(source: stub, anchorPrefix: "x", options: .init()), topHeadingLevel: 2))
+        return probe.knownKeys
     }
 
     private mutating func collectKeys(_ value: Any) {

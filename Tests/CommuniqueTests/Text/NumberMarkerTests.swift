@@ -1,0 +1,36 @@
+import Testing
+
+@testable import Communique
+
+@Suite struct NumberMarkerTests {
+    @Test(arguments: [
+        ("(1)冒頭", NumberMarker.Scheme.parenthesizedArabic, 1, "(1)"),
+        ("（１２）日米", .parenthesizedArabic, 12, "（１２）"),
+        ("⑶米側は", .parenthesizedCircled, 3, "⑶"),
+        ("② 次に", .circledArabic, 2, "②"),
+        ("1. Overview", .arabicFullStop, 1, "1."),
+        ("１．総論", .arabicFullStop, 1, "１．"),
+        ("1 総論", .arabicSpace, 1, "1"),
+        ("ウ　日米", .katakana, 3, "ウ"),
+        ("(イ)日米", .parenthesizedKatakana, 2, "(イ)"),
+        ("（ｃ）text", .parenthesizedLatin, 3, "（ｃ）"),
+        ("(iv) text", .parenthesizedRoman, 4, "(iv)"),
+        ("• (2) text", .parenthesizedArabic, 2, "(2)"),
+    ])
+    func recognisesMarkers(line: String, scheme: NumberMarker.Scheme, value: Int, text: String) throws {
+        let marker = try #require(NumberMarker.parse(line))
+        #expect(marker.scheme == scheme)
+        #expect(marker.value == value)
+        #expect(marker.text == text)
+    }
+
+    @Test(arguments: ["2024年7月28日", "1.5倍に", "アメリカは", "(注)参照", "1 000 people", "日米双方は", ""])
+    func ordinaryTextIsNotAMarker(line: String) {
+        #expect(NumberMarker.parse(line) == nil)
+    }
+
+    @Test func prefixLengthSkipsBulletMarkerAndSpaces() throws {
+        let marker = try #require(NumberMarker.parse("• (1)　text"))
+        #expect(String(Array("• (1)　text")[marker.prefixLength...]) == "text")
+    }
+}

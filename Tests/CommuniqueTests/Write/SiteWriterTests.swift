@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+@testable import Communique
+
+@Suite struct SiteWriterTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)")
+    var output: URL { folder.appendingPathComponent("Public") }
+
+    func files(_ version: String) -> [OutputFile] {
+        (0..<20).map { OutputFile(path: "p\($0)/index.html", text: "\(version) \($0)") } + [OutputFile(path: "same.css", text: "css")]
+    }
+
+    @Test func aFailurePartWayLeavesThePreviousSiteWhole() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try SiteWriter().write(files("old"), to: output)
+        var failing = SiteWriter()
+        failing.afterStagingFile = { path in
+            if path == "p10/index.html" { throw CommuniqueError("disk full (injected)") }
+        }
+        #expect(throws: CommuniqueError.self) { try failing.write(files("new"), to: output) }
+        for i in 0..<20 {
+            #expect(try String(contentsOf: output.appendingPathComponent("p\(i)/index.html"), encoding: .utf8) == "old \(i)")
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(leftovers == ["Public"])
+    }
+
+    @Test func unchangedFilesKeepTheirModificationTime() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try SiteWriter().write(files("old"), to: output)
+        let css = output.appendingPathComponent("same.css").path
+        let before = try FileManager.default.attributesOfItem(atPath: css)[.modificationDate] as? Date
+        Thread.sleep(forTimeInterval: 0.05)
+        let report = try SiteWriter().write(files("new"), to: output)
+        let after = try FileManager.default.attributesOfItem(atPath: css)[.modificationDate] as? Date
+        #expect(before == after)
+        #expect(report == WriteReport(written: 20, unchanged: 1, removed: 0))
+    }
+
+    @Test func filesNoLongerBuiltAreRemoved() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try SiteWriter().write(files("old"), to: output)
+        let report = try SiteWriter().write(Array(files("old").prefix(5)), to: output)
+        #expect(report.removed == 16)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("p10/index.html").path))
+    }
+}
