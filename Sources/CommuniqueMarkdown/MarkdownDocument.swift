@@ -113,22 +113,32 @@ public final class MarkdownDocument {
     // MARK: - Tree rewrites done once after parsing
 
     /// Drops a soft line break between two CJK characters: browsers would show it as a
-    /// space, and Japanese has no spaces between words.
+    /// space, and Japanese has no spaces between words. Other soft breaks become a "\n"
+    /// in the text (rendered the same), so that text split only by line breaks is one
+    /// node again and a term spanning a line of the Markdown is found in one piece.
     private func removeSoftBreaksBetweenCJK() {
-        var breaks: [OpaquePointer] = []
+        var breaks: [(node: OpaquePointer, keep: Bool)] = []
         forEachNode(under: root) { node in
-            guard cmark_node_get_type(node) == CMARK_NODE_SOFTBREAK,
-                let before = cmark_node_previous(node), let after = cmark_node_next(node),
+            guard cmark_node_get_type(node) == CMARK_NODE_SOFTBREAK else { return }
+            var keep = true
+            if let before = cmark_node_previous(node), let after = cmark_node_next(node),
                 let last = Self.literal(of: before)?.unicodeScalars.last,
                 let first = Self.literal(of: after)?.unicodeScalars.first,
                 CJK.isWide(last), CJK.isWide(first)
-            else { return }
-            breaks.append(node)
+            {
+                keep = false
+            }
+            breaks.append((node, keep))
         }
-        for node in breaks {
+        for (node, keep) in breaks {
+            if keep, let text = cmark_node_new(CMARK_NODE_TEXT) {
+                cmark_node_set_literal(text, "\n")
+                cmark_node_insert_before(node, text)
+            }
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
+        cmark_consolidate_text_nodes(root)
     }
 
     private func shiftHeadings(by offset: Int) {

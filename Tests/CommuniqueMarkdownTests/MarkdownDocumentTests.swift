@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CommuniqueMarkdown
@@ -46,5 +47,29 @@ import Testing
         let doc = MarkdownDocument("# A\n\n### B\n", options: MarkdownOptions(headingLevelOffset: 1))
         #expect(doc.blocks.map(\.kind) == [.heading(level: 2), .heading(level: 4)])
         #expect(doc.blocks[0].innerHTML == "A")
+    }
+}
+
+@Suite struct InlineWrappingTests {
+    @Test func wrapsPartsOfTextWithRawHTMLEvenInSafeMode() throws {
+        let doc = MarkdownDocument("(1)既存の同盟調整メカニズム(ACM)が[リンク内のACM](x)と`ACM`。\n")
+        let block = doc.blocks[0]
+        let runs = block.linkableRuns
+        #expect(runs.map(\.text) == ["(1)既存の同盟調整メカニズム(ACM)が", "と", "。"])
+        let text = runs[0].text
+        let start = text.utf8.distance(from: text.startIndex, to: text.range(of: "同盟調整メカニズム")!.lowerBound)
+        let acm = text.utf8.distance(from: text.startIndex, to: text.range(of: "ACM")!.lowerBound)
+        block.wrap(runs[0], [
+            InlineWrap(utf8Range: acm..<(acm + 3), open: "<a href=\"#acm\">", close: "</a>"),
+            InlineWrap(utf8Range: start..<(start + "同盟調整メカニズム".utf8.count), open: "<a class=\"term\">", close: "</a>"),
+        ])
+        #expect(block.innerHTML == "(1)既存の<a class=\"term\">同盟調整メカニズム</a>(<a href=\"#acm\">ACM</a>)が<a href=\"x\">リンク内のACM</a>と<code>ACM</code>。")
+        // Wrapped text is no longer offered for linking.
+        #expect(block.linkableRuns.map(\.text) == ["(1)既存の", "(", ")が", "と", "。"])
+    }
+
+    @Test func textSpanningALineBreakIsOneRun() {
+        let doc = MarkdownDocument("既存の同盟調整\nメカニズムと the Alliance\nCoordination Mechanism.\n")
+        #expect(doc.blocks[0].linkableRuns.map(\.text) == ["既存の同盟調整メカニズムと the Alliance\nCoordination Mechanism."])
     }
 }
