@@ -25,9 +25,15 @@ public struct SiteLoader: Sendable {
                 problems += error.diagnostics
             }
         }
+        var curated: [CuratedTerm] = []
+        do {
+            curated = try GlossaryLoader().load(root: root)
+        } catch let error as CommuniqueError {
+            problems += error.diagnostics
+        }
         if !problems.isEmpty { throw CommuniqueError(problems) }
         releases.sort { ($0.date ?? "", $0.id) > ($1.date ?? "", $1.id) }
-        return SiteSource(config: config, releases: releases)
+        return SiteSource(config: config, releases: releases, curatedTerms: curated)
     }
 
     func loadConfig(root: URL) throws -> SiteConfig {

@@ -92,9 +92,12 @@ public struct SiteSource: Sendable {
     public var config: SiteConfig
     /// Newest first (meeting date, then id), so every page lists them the same way.
     public var releases: [Release]
+    /// `Content/glossary.yml`, in file order.
+    public var curatedTerms: [CuratedTerm]
 
-    public init(config: SiteConfig, releases: [Release]) {
+    public init(config: SiteConfig, releases: [Release], curatedTerms: [CuratedTerm] = []) {
         self.config = config
         self.releases = releases
+        self.curatedTerms = curatedTerms
     }
 }
