@@ -1,0 +1,175 @@
+import Foundation
+
+/// Decides which logical lines of a plain-text statement are section headings, and
+/// which one is the document's own title (`日米安全保障協議委員会(日米「2+2」)(概要)`,
+/// "Joint Statement of the Security Consultative Committee").
+///
+/// Headings come in four kinds, strongest first: Markdown headings (`## 総論`), bold
+/// lines (`**Preamble**`), numbered headings (`1 総論`, `1. Overview`) and short lines
+/// without sentence punctuation (`総論`, "Regional Security Environment"). The strongest
+/// kind a document uses marks its sections; weaker look-alikes are kept as text.
+struct HeadingDetector {
+    enum Kind: Int, Comparable {
+        case plain, numbered, bold, markdown
+        static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    struct Candidate {
+        var kind: Kind
+        /// The heading as written, without `#`/`**` markup but with its number.
+        var title: String
+        var marker: NumberMarker?
+    }
+
+    struct Layout {
+        /// Indices of section headings, in order, with what each heading says.
+        var headings: [(index: Int, heading: Candidate)]
+        /// Index of the document's own title line, when it has one.
+        var innerTitle: Int?
+    }
+
+    /// Number schemes that can number headings (`1 総論`, `1. Overview`, `１．総論`).
+    static let headingSchemes: Set<NumberMarker.Scheme> = [.arabicSpace, .arabicFullStop]
+
+    /// Words that mark a line as the title of a whole document rather than of a section.
+    static let documentTitleWords = [
+        "概要", "声明", "共同発表", "共同文書", "宣言", "全文", "骨子", "ファクトシート", "談話", "仮訳",
+        "statement", "declaration", "communiqu", "fact sheet", "readout", "joint",
+    ]
+    /// Words that open a statement's first section rather than name the document.
+    static let preambleWords = ["前文", "はじめに", "序文", "preamble", "introduction"]
+
+    let lines: [LogicalLine]
+
+    func layout() -> Layout {
+        let candidates = lines.map(Self.candidate)
+        guard let (kind, scheme) = sectionKind(candidates) else {
+            return Layout(headings: [], innerTitle: innerTitle(before: lines.count, candidates: candidates))
+        }
+        var indices = candidates.indices.filter { i in
+            i + 1 < lines.count && candidates[i]?.kind == kind && (scheme == nil || candidates[i]?.marker?.scheme == scheme)
+        }
+        indices = Self.withoutRuns(indices)
+        var headings = indices.map { (index: $0, heading: candidates[$0]!) }
+
+        let firstHeading = headings.first?.index ?? lines.count
+        var inner = innerTitle(before: firstHeading, candidates: candidates)
+        if inner == nil, kind == .plain, let first = headings.first, isDocumentTitle(first.index, headings: headings) {
+            inner = first.index
+            headings.removeFirst()
+        }
+        return Layout(headings: headings, innerTitle: inner)
+    }
+
+    /// The strongest heading kind the document uses. Numbered headings count only when
+    /// every line numbered in their scheme looks like a heading: in a statement whose
+    /// paragraphs are numbered `1.`, a short `3. Others` is a paragraph too.
+    private func sectionKind(_ candidates: [Candidate?]) -> (Kind, NumberMarker.Scheme?)? {
+        let kinds = Set(candidates.indices.compactMap { i in i + 1 < lines.count ? candidates[i]?.kind : nil })
+        for kind in [Kind.markdown, .bold] where kinds.contains(kind) { return (kind, nil) }
+        // The first scheme used for headings whose every line is a heading.
+        let numberedSchemes = candidates.compactMap { $0?.kind == .numbered ? $0?.marker?.scheme : nil }
+        if let scheme = numberedSchemes.first(where: { scheme in
+            lines.indices.allSatisfy { i in lines[i].marker?.scheme != scheme || candidates[i]?.kind == .numbered }
+        }) {
+            return (.numbered, scheme)
+        }
+        return kinds.contains(.plain) ? (.plain, nil) : nil
+    }
+
+    /// Removes runs of adjacent candidates: three or more in a row are a list or a
+    /// table of contents; of two in a row, only the second heads a section (the first
+    /// may be the document's title).
+    static func withoutRuns(_ indices: [Int]) -> [Int] {
+        var result: [Int] = []
+        var run: [Int] = []
+        func close() {
+            if run.count == 1 { result += run } else if run.count == 2 { result.append(run[1]) }
+            run = []
+        }
+        for i in indices {
+            if let last = run.last, last + 1 != i { close() }
+            run.append(i)
+        }
+        close()
+        return result
+    }
+
+    /// The first heading-like line before the first section that has text after it.
+    private func innerTitle(before end: Int, candidates: [Candidate?]) -> Int? {
+        (0..<end).first { i in
+            guard let c = candidates[i], c.kind == .plain || c.kind == .bold, i + 1 < lines.count else { return false }
+            // Not the first of a list of short lines.
+            guard candidates[i + 1] == nil || i + 1 == end else { return false }
+            // A section-less document's only candidate is its title only when it says so.
+            return end < lines.count || (isDocumentTitleText(lines[i].folded) && lines[i + 1].marker == nil)
+        }
+    }
+
+    /// Whether the first plain heading names the document: it says so ("概要",
+    /// "Joint Statement"), or it is followed by unnumbered text while the sections
+    /// after it are numbered.
+    private func isDocumentTitle(_ index: Int, headings: [(index: Int, heading: Candidate)]) -> Bool {
+        let folded = lines[index].folded.lowercased()
+        // A document's title is followed by its preamble or a section, never directly
+        // by numbered paragraphs: `改正の概要` over `(ア)…` heads a section.
+        guard index + 1 < lines.count, lines[index + 1].marker == nil else { return false }
+        if Self.preambleWords.contains(where: folded.contains) { return false }
+        if isDocumentTitleText(folded) { return true }
+        guard headings.count >= 2 else { return false }
+        let next = headings[1].index
+        let ownText = lines[(index + 1)..<next]
+        let later = lines[next...]
+        return !ownText.isEmpty && ownText.allSatisfy { $0.marker == nil } && later.contains { $0.marker != nil }
+    }
+
+    private func isDocumentTitleText(_ folded: String) -> Bool {
+        let lower = folded.lowercased()
+        return Self.documentTitleWords.contains(where: lower.contains)
+    }
+
+    // MARK: - Recognising one line
+
+    static func candidate(_ line: LogicalLine) -> Candidate? {
+        let folded = line.folded
+        if let inner = boldContent(folded) {
+            let written = String(line.text.dropFirst(2).dropLast(2)).trimmingCharacters(in: .whitespaces)
+            guard !inner.isEmpty, inner.count <= 80 else { return nil }
+            return Candidate(kind: .bold, title: written, marker: NumberMarker.parse(inner))
+        }
+        if let marker = line.marker {
+            let rest = String(folded.dropFirst(marker.prefixLength))
+            guard headingSchemes.contains(marker.scheme), isHeadingLike(rest) else { return nil }
+            return Candidate(kind: .numbered, title: line.text, marker: marker)
+        }
+        guard isHeadingLike(folded) else { return nil }
+        return Candidate(kind: .plain, title: line.text, marker: nil)
+    }
+
+    /// `**Preamble**` or `__Preamble__` filling the whole line: what is between the markup.
+    static func boldContent(_ folded: String) -> String? {
+        for mark in ["**", "__"] where folded.hasPrefix(mark) && folded.hasSuffix(mark) && folded.count > 4 {
+            let inner = folded.dropFirst(2).dropLast(2)
+            guard !inner.contains(mark) else { return nil }
+            return inner.trimmingCharacters(in: .whitespaces)
+        }
+        return nil
+    }
+
+    static let sentencePunctuation: Set<Character> = ["。", ".", "!", "?", "！", "？", ":", "：", "、", ",", ";", "；", "．"]
+
+    /// A short line without sentence punctuation: `総論`, `同盟の現代化`, "Overview",
+    /// "Regional Security Environment". Not a date, a list item or a URL.
+    static func isHeadingLike(_ folded: String) -> Bool {
+        let text = folded.trimmingCharacters(in: .whitespaces)
+        guard let first = text.first, let last = text.last, !sentencePunctuation.contains(last) else { return false }
+        guard !text.contains("。"), !text.contains("、"), !LineJoiner.startsWithBullet(text) else { return false }
+        guard !text.contains("://"), DateParser.firstDate(in: text) == nil else { return false }
+        if text.unicodeScalars.contains(where: TextScript.isJapanese) {
+            return text.count <= 32
+        }
+        let words = text.split(separator: " ")
+        return text.count <= 60 && words.count <= 8 && (first.isUppercase || first.isNumber)
+            && text.contains(where: \.isLetter)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// Turns source lines into logical lines, joining lines that were hard-wrapped at a
+/// fixed width (~72 columns) back into paragraphs.
+///
+/// A file counts as hard-wrapped when several of its lines end close to one width and
+/// hardly any go past it. Then a line is joined to the next when the next one's first
+/// word would have fitted after it (the wrapping tool would have put it there), unless
+/// the next line starts something new: a number marker, a bullet, a date line or a
+/// heading after a finished sentence. Files that are not hard-wrapped keep one logical
+/// line per source line, which is how copied web pages arrive.
+enum LineJoiner {
+    static func join(_ lines: [SourceLine]) -> [LogicalLine] {
+        guard let width = wrapWidth(of: lines) else {
+            return lines.filter { !$0.isBlank }.map(LogicalLine.init)
+        }
+        var result: [LogicalLine] = []
+        var current: [SourceLine] = []
+        var text = ""
+        func flush() {
+            if !current.isEmpty { result.append(LogicalLine(lines: current, text: text)) }
+            current = []
+            text = ""
+        }
+        for line in lines {
+            if line.isBlank {
+                flush()
+                continue
+            }
+            let trimmed = line.text.trimmingCharacters(in: .whitespaces)
+            if let previous = current.last, continues(previous, with: trimmed, width: width) {
+                text = joined(text, trimmed)
+                current.append(line)
+            } else {
+                flush()
+                current = [line]
+                text = trimmed
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// The width a file was wrapped at, or nil when it was not hard-wrapped.
+    static func wrapWidth(of lines: [SourceLine]) -> Int? {
+        let widths = lines.filter { !$0.isBlank }
+            .map { TextScript.displayWidth($0.text.trimmingCharacters(in: .whitespaces)) }
+            .sorted(by: >)
+        guard widths.count >= 4 else { return nil }
+        // Not the widest line, which may be a title or a URL, but one of the widest few.
+        let width = widths[min(widths.count - 1, max(1, widths.count / 10))]
+        guard (40...200).contains(width) else { return nil }
+        let overlong = widths.filter { $0 > width + 12 }.count
+        let nearFull = widths.filter { $0 >= width - 12 && $0 <= width + 12 }.count
+        guard overlong <= 1, nearFull >= 3, Double(nearFull) >= Double(widths.count) * 0.25 else { return nil }
+        return widths.filter { $0 <= width + 12 }.max()
+    }
+
+    static let sentenceEnds: Set<Character> = ["。", ".", "!", "?", "！", "？", "．", ":", "："]
+    static let closingPunctuation: Set<Character> = ["、", "。", "」", "』", "）", ")", "，", "．", ",", ".", "・", "ー"]
+
+    static func continues(_ previous: SourceLine, with next: String, width: Int) -> Bool {
+        let before = previous.text.trimmingCharacters(in: .whitespaces)
+        let folded = WidthFolding.fold(next)
+        guard let last = before.last, let first = next.first else { return false }
+        // Japanese line-breaking rules never start a line with closing punctuation.
+        if closingPunctuation.contains(first) { return true }
+        if NumberMarker.parse(folded) != nil || startsWithBullet(folded) || startsMarkup(folded) { return false }
+        if DateParser.dateLine(folded) != nil { return false }
+        let nextWidth = TextScript.displayWidth(next)
+        if sentenceEnds.contains(last), nextWidth < width * 7 / 10, HeadingDetector.isHeadingLike(folded) {
+            return false
+        }
+        let firstWord = next.prefix { !$0.isWhitespace }
+        let wordWidth = TextScript.isWide(first) ? 2 : TextScript.displayWidth(firstWord)
+        let gap = TextScript.joinsWithoutSpace(last, first) ? 0 : 1
+        let beforeWidth = TextScript.displayWidth(before)
+        if beforeWidth + gap + wordWidth > width { return true }
+        // A wide line short of the width by a character or two: kinsoku moved one down.
+        return TextScript.isWide(last) && !sentenceEnds.contains(last) && beforeWidth >= width - 4
+    }
+
+    /// Joins a wrapped line to the text before it: nothing between Japanese characters,
+    /// nothing after a hyphen that split a word, one space between Latin words.
+    static func joined(_ text: String, _ next: String) -> String {
+        guard let last = text.last, let first = next.first else { return text + next }
+        if TextScript.joinsWithoutSpace(last, first) { return text + next }
+        if last == "-", first.isLetter, text.dropLast().last?.isLetter == true { return text + next }
+        return text + " " + next
+    }
+
+    static func startsWithBullet(_ folded: String) -> Bool {
+        guard let first = folded.first, NumberMarker.bullets.contains(first) else { return false }
+        if first == "-" || first == "*" { return folded.dropFirst().first == " " }
+        return true
+    }
+
+    static func startsMarkup(_ folded: String) -> Bool {
+        folded.hasPrefix("#") || folded.hasPrefix("**") || folded.hasPrefix("__")
+    }
+}

@@ -1,0 +1,76 @@
+import Yams
+
+/// Writes a `Statement` as the release's Markdown files: `_index.md` (front matter with
+/// what the statement says about itself; lead, inner title and preamble as body) and
+/// one page per section.
+///
+/// Front matter is built as a Yams node in a fixed key order and serialised by Yams, so
+/// quoting is always right and the same statement always gives the same bytes.
+enum MarkdownEmitter {
+    /// `_index.md`. Keys, in order, each left out when unknown: title, category,
+    /// published, date, place, language, series, participants, source.
+    static func indexPage(_ statement: Statement, source: String) throws -> String {
+        var fields: [(String, Node)] = []
+        func add(_ key: String, _ value: String?, quoted: Bool = false) {
+            guard let value = statement.givenFields[key] ?? value, !value.isEmpty else { return }
+            fields.append((key, quoted ? Node(value, Tag(.str), .doubleQuoted) : .scalar(value.represented())))
+        }
+        add("title", statement.releaseTitle)
+        add("category", statement.category)
+        add("published", statement.published?.iso8601(utcOffset: statement.language == "ja" ? "+09:00" : nil), quoted: true)
+        add("date", statement.meetingDate?.isoDate, quoted: true)
+        add("place", statement.place)
+        add("language", statement.language)
+        add("series", nil)
+        if !statement.participants.isEmpty {
+            fields.append(("participants", Node(statement.participants.map(participantNode))))
+        }
+        add("source", source)
+        for (key, value) in statement.extraFields { fields.append((key, value)) }
+
+        var blocks = statement.lead.map { text(of: $0, in: statement) }
+        if let inner = statement.innerTitle {
+            let heading = statement.format == .markdown ? inner.text : MarkdownEscaper.escapeHeading(inner.text)
+            blocks.append("## " + heading)
+        }
+        blocks += statement.preamble.map { text(of: $0, in: statement) }
+        return try page(fields, body: blocks)
+    }
+
+    /// A section page: front matter `title`, `order`, `slug`; its intro and paragraphs.
+    static func sectionPage(_ section: StatementSection, order: Int, slug: String, in statement: Statement) throws -> String {
+        let fields: [(String, Node)] = [
+            ("title", .scalar(section.title.represented())),
+            ("order", Node(String(order))),
+            ("slug", .scalar(slug.represented())),
+        ]
+        return try page(fields, body: (section.intro + section.paragraphs).map { text(of: $0, in: statement) })
+    }
+
+    /// `_dropped.txt`: the dropped lines, verbatim, one a line.
+    static func droppedFile(_ lines: [SourceLine]) -> String {
+        lines.map { $0.text + "\n" }.joined()
+    }
+
+    private static func participantNode(_ person: Participant) -> Node {
+        let pairs: [(String, String?)] = [
+            ("name", person.name), ("reading", person.reading), ("title", person.title),
+            ("english", person.english), ("english_title", person.englishTitle),
+        ]
+        return Node(pairs.compactMap { key, value in
+            guard let value, !value.isEmpty else { return nil }
+            return (Node(key), .scalar(value.represented()))
+        })
+    }
+
+    private static func text(of paragraph: StatementParagraph, in statement: Statement) -> String {
+        statement.format == .markdown ? paragraph.text : MarkdownEscaper.escape(paragraph.text)
+    }
+
+    private static func page(_ fields: [(String, Node)], body: [String]) throws -> String {
+        let yaml = try Yams.serialize(
+            node: Node(fields.map { (Node($0.0), $0.1) }), width: -1, allowUnicode: true)
+        let content = body.filter { !$0.isEmpty }.joined(separator: "\n\n")
+        return "---\n" + yaml + "---\n" + (content.isEmpty ? "" : "\n" + content + "\n")
+    }
+}

@@ -1,0 +1,108 @@
+/// Escapes statement text so that Markdown renders it as exactly the text it is.
+///
+/// Statement text is data: `*a*` must not turn italic, `<script>` must stay visible
+/// text, `1. item` must not become a list. Every escape is a backslash before an
+/// ASCII punctuation character, which CommonMark renders as that character, so undoing
+/// the escapes (`unescape`) gives back the text. Escaped:
+/// - everywhere: `\` `` ` `` `*` `_` `[` `]` `<` `>` `|` `~` (emphasis, code, links,
+///   raw HTML and autolinks, tables, strikethrough);
+/// - `&` when an entity follows it (`&amp;`, `&#123;`), which would be decoded;
+/// - at the start of a paragraph: `#` (heading), `-`/`+` followed by a space or a
+///   thematic break (`---`), and ASCII digits followed by `.` or `)` and a space
+///   (`1. item` → `1\. item`), which would start a list.
+///
+/// Not escaped, because Markdown leaves them alone: `(1)`, `（１）`, full-width
+/// punctuation, `#` inside a line, a `1.` that is not followed by a space (`1.5倍`).
+/// Each paragraph is a single line (wrapped lines are joined first), so "start of a
+/// paragraph" is the start of the text.
+enum MarkdownEscaper {
+    static let alwaysEscaped: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~"]
+
+    static func escape(_ text: String) -> String {
+        escape(text, everyHash: false)
+    }
+
+    /// A heading's text: also every `#`, since `## C #` would lose its closing `#`.
+    static func escapeHeading(_ text: String) -> String {
+        escape(text, everyHash: true)
+    }
+
+    private static func escape(_ text: String, everyHash: Bool) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        var index = text.startIndex
+        while index < text.endIndex {
+            let c = text[index]
+            if alwaysEscaped.contains(c) || (everyHash && c == "#")
+                || (c == "&" && startsEntity(text[text.index(after: index)...]))
+            {
+                out.append("\\")
+            }
+            out.append(c)
+            index = text.index(after: index)
+        }
+        return escapingBlockStart(out)
+    }
+
+    /// Removes the backslash of every backslash escape: the inverse of `escape`.
+    static func unescape(_ text: String) -> String {
+        var out = ""
+        var index = text.startIndex
+        while index < text.endIndex {
+            let c = text[index]
+            let next = text.index(after: index)
+            if c == "\\", next < text.endIndex, let n = text[next].asciiValue, isASCIIPunctuation(n) {
+                out.append(text[next])
+                index = text.index(after: next)
+            } else {
+                out.append(c)
+                index = next
+            }
+        }
+        return out
+    }
+
+    private static func escapingBlockStart(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        let afterFirst = text.dropFirst()
+        switch first {
+        case "#":
+            return "\\" + text
+        case "-", "+":
+            let isBreak = first == "-" && text.filter { $0 != " " && $0 != "\t" }.allSatisfy { $0 == "-" } && text.filter { $0 == "-" }.count >= 3
+            if afterFirst.isEmpty || afterFirst.first == " " || afterFirst.first == "\t" || isBreak {
+                return "\\" + text
+            }
+            return text
+        default:
+            // 1. / 1) followed by a space or nothing: an ordered list item.
+            let digits = text.prefix { $0.isASCII && $0.isNumber }
+            guard (1...9).contains(digits.count) else { return text }
+            let rest = text.dropFirst(digits.count)
+            guard let delimiter = rest.first, delimiter == "." || delimiter == ")" else { return text }
+            let after = rest.dropFirst()
+            guard after.isEmpty || after.first == " " || after.first == "\t" else { return text }
+            return digits + "\\" + rest
+        }
+    }
+
+    /// `&` followed by a named or numeric character reference and `;`.
+    private static func startsEntity(_ rest: Substring) -> Bool {
+        guard let semicolon = rest.prefix(33).firstIndex(of: ";") else { return false }
+        let name = rest[..<semicolon]
+        guard !name.isEmpty else { return false }
+        if name.first == "#" {
+            let number = name.dropFirst()
+            if number.first == "x" || number.first == "X" {
+                return number.count > 1 && number.dropFirst().allSatisfy(\.isHexDigit)
+            }
+            return !number.isEmpty && number.allSatisfy { $0.isASCII && $0.isNumber }
+        }
+        return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
+
+    private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+        (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte)
+            || (0x7B...0x7E).contains(byte)
+    }
+}

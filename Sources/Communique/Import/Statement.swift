@@ -1,0 +1,76 @@
+import Yams
+
+/// What the importer recognised in one statement, before it is written as Markdown.
+public struct Statement {
+    /// Plain text is escaped when written as Markdown; Markdown input is kept verbatim.
+    public enum Format: String, Sendable {
+        case plainText = "plain text"
+        case markdown = "Markdown"
+    }
+
+    public var format: Format
+    /// The release's title: the page title of a copied web page.
+    public var title: String?
+    public var category: String?
+    /// When the statement was published (the page's date stamp).
+    public var published: StatementDate?
+    /// When the meeting was held.
+    public var meetingDate: StatementDate?
+    public var place: String?
+    /// `ja` or `en`.
+    public var language: String
+    public var participants: [Participant]
+    public var lead: [StatementParagraph]
+    /// The document's own title inside the page, such as `…(概要)`.
+    public var innerTitle: StatementParagraph?
+    public var preamble: [StatementParagraph]
+    public var sections: [StatementSection]
+    /// Source lines read as metadata (category, publication date), so shown only as
+    /// front-matter values.
+    public var metadataLines: [SourceLine]
+    /// Page chrome that was left out (kept in `_dropped.txt`).
+    public var dropped: [SourceLine]
+    /// Front-matter values of Markdown input given verbatim (`published`, `date`), which
+    /// win over what the importer would have written.
+    var givenFields: [String: String] = [:]
+    /// Front-matter keys of Markdown input that the importer does not know, in order.
+    var extraFields: [(key: String, value: Node)] = []
+
+    /// The title the release is listed under: the page's title, else the document's
+    /// own, else the statement's first sentence (a release always needs one).
+    var releaseTitle: String? {
+        if let title = title ?? innerTitle?.text { return title }
+        let first = (lead + preamble + sections.flatMap { $0.intro + $0.paragraphs }).first?.text
+        guard let first else { return nil }
+        let end = first.firstIndex(where: { $0 == "。" || $0 == "．" }).map(first.index(after:))
+            ?? first.range(of: ". ")?.lowerBound ?? first.endIndex
+        let sentence = first[..<end]
+        return sentence.count <= 80 ? String(sentence) : String(sentence.prefix(80)) + "…"
+    }
+}
+
+/// One paragraph (or heading line) of a statement, as written.
+public struct StatementParagraph: Sendable, Hashable {
+    /// The text as written; for Markdown input, a verbatim Markdown block.
+    public var text: String
+    /// The number it starts with (`(1)`, `ア`), if any.
+    public var marker: NumberMarker?
+    /// 1 for the statement's top numbering, 2 for numbers under it, and so on;
+    /// 0 for unnumbered text.
+    public var level: Int
+    /// Its first line in the source file.
+    public var line: Int
+}
+
+/// A section of a statement: a heading and the paragraphs under it.
+public struct StatementSection: Sendable, Hashable {
+    /// The heading as written, with its number but without Markdown markup.
+    public var title: String
+    public var line: Int?
+    /// Unnumbered lines between the heading and the first numbered paragraph.
+    public var intro: [StatementParagraph]
+    public var paragraphs: [StatementParagraph]
+
+    /// Paragraphs at the statement's top numbering level: the count a reader checks.
+    public var numberedCount: Int { paragraphs.filter { $0.marker != nil && $0.level == 1 }.count }
+}

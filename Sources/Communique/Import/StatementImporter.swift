@@ -1,0 +1,52 @@
+import CommuniqueJapanese
+import Foundation
+
+/// The import stage: a statement as published (plain text or Markdown, UTF-8 or
+/// Shift_JIS) → the Markdown files of one release, and a report of what was found.
+///
+/// It only reads; `ImportWriter` writes the result. The same input always gives the
+/// same files, byte for byte.
+public struct StatementImporter {
+    private let reader: JapaneseReader?
+
+    /// `reader` romanises Japanese titles for slugs; without MeCab, Japanese section
+    /// titles fall back to `section-N` slugs.
+    public init(reader: JapaneseReader? = JapaneseReader()) {
+        self.reader = reader
+    }
+
+    /// Reads the statement at `path` and turns it into a release. `id` overrides the
+    /// release id (it must be lowercase ASCII letters, digits and hyphens).
+    public func importStatement(at path: String, id: String?) throws -> ImportResult {
+        try importStatement(SourceText.read(path: path), id: id)
+    }
+
+    /// The same, for a statement already read.
+    public func importStatement(_ source: SourceText, id: String?) throws -> ImportResult {
+        let statement: Statement
+        if MarkdownStatementParser.isMarkdown(source.lines) {
+            statement = try MarkdownStatementParser(file: source.path).parse(source.lines)
+        } else {
+            statement = try StatementParser(file: source.path).parse(source.lines)
+        }
+        let releaseID = try ReleaseNaming.releaseID(
+            explicit: id, fileName: source.fileName, statement: statement, reader: reader)
+
+        let slugs = ReleaseNaming.sectionSlugs(statement.sections, reader: reader)
+        var files: [(path: String, contents: String)] = [
+            ("_index.md", try MarkdownEmitter.indexPage(statement, source: source.fileName))
+        ]
+        var sectionFiles: [String] = []
+        for (k, section) in statement.sections.enumerated() {
+            let name = ReleaseNaming.sectionFileName(order: k + 1, slug: slugs[k], count: statement.sections.count)
+            sectionFiles.append(name)
+            files.append((name, try MarkdownEmitter.sectionPage(section, order: k + 1, slug: slugs[k], in: statement)))
+        }
+        if !statement.dropped.isEmpty {
+            files.append(("_dropped.txt", MarkdownEmitter.droppedFile(statement.dropped)))
+        }
+        let report = ImportReport(
+            source: source, statement: statement, releaseID: releaseID, sectionFiles: sectionFiles)
+        return ImportResult(releaseID: releaseID, files: files, report: report, statement: statement)
+    }
+}

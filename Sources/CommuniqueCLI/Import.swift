@@ -1,0 +1,36 @@
+import ArgumentParser
+import Communique
+import Foundation
+
+/// `communique import FILE`: a statement as published → `Content/releases/<id>/*.md`.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a statement (plain text or Markdown) as a release's Markdown pages.",
+        discussion: """
+            Reads FILE (UTF-8, with or without BOM, or Shift_JIS), recognises its title, dates, \
+            place, participants and sections, and writes Content/releases/<id>/. Page chrome \
+            (rankings, related-article lists) is dropped, listed in the report and kept in \
+            _dropped.txt. Re-importing refuses to overwrite pages edited since the last import \
+            unless --force is given.
+            """)
+
+    @Argument(help: "The statement's text file.")
+    var file: String
+
+    @Option(help: "The release id (lowercase letters, digits and hyphens). Default: the file's name when it is one, else the meeting date and the title.")
+    var id: String?
+
+    @Flag(help: "Overwrite pages edited since the last import.")
+    var force = false
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        try reportingErrors {
+            var result = try StatementImporter().importStatement(at: file, id: id)
+            result.report.outcome = try ImportWriter(root: site.rootURL).write(result, force: force)
+            print(result.report)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Testing
+
+@testable import Communique
+
+@Suite struct MarkdownEscaperTests {
+    static let dangerous = [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[x](javascript:alert(1))",
+        "*a*",
+        "1. item",
+        "1) item",
+        "- item",
+        "+ item",
+        "# not a heading",
+        "---",
+        "a_b_c `code` ~~struck~~ | cell |",
+        "&amp; &#123; &#x1F; and & alone",
+        "back\\slash\\",
+        "(1)冒頭、日本側から",
+        "12.5% 1.5倍",
+    ]
+
+    @Test(arguments: dangerous)
+    func escapingRoundTrips(_ text: String) {
+        #expect(MarkdownEscaper.unescape(MarkdownEscaper.escape(text)) == text)
+        #expect(MarkdownEscaper.unescape(MarkdownEscaper.escapeHeading(text)) == text)
+    }
+
+    @Test func escapesWhatMarkdownWouldInterpret() {
+        #expect(MarkdownEscaper.escape("<script>alert(1)</script>") == "\\<script\\>alert(1)\\</script\\>")
+        #expect(MarkdownEscaper.escape("[x](javascript:alert(1))") == "\\[x\\](javascript:alert(1))")
+        #expect(MarkdownEscaper.escape("*a*") == "\\*a\\*")
+        #expect(MarkdownEscaper.escape("1. item") == "1\\. item")
+        #expect(MarkdownEscaper.escape("10) item") == "10\\) item")
+        #expect(MarkdownEscaper.escape("- item") == "\\- item")
+        #expect(MarkdownEscaper.escape("+ item") == "\\+ item")
+        #expect(MarkdownEscaper.escape("---") == "\\---")
+        #expect(MarkdownEscaper.escape("# x") == "\\# x")
+        #expect(MarkdownEscaper.escape("&amp;") == "\\&amp;")
+        #expect(MarkdownEscaper.escape("a|b~c_d`e") == "a\\|b\\~c\\_d\\`e")
+    }
+
+    @Test func leavesPlainTextAlone() {
+        for text in ["(1)冒頭、日本側から", "（１）日米双方は", "1.5倍", "AT&T", "C# 言語", "-5度", "+81-3", "2024-07-28", "「2+2」"] {
+            #expect(MarkdownEscaper.escape(text) == text)
+        }
+    }
+
+    @Test func headingsEscapeEveryHash() {
+        #expect(MarkdownEscaper.escapeHeading("C #") == "C \\#")
+        #expect(MarkdownEscaper.escapeHeading("# x") == "\\# x")
+    }
+}
