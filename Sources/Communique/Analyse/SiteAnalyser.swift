@@ -1,7 +1,9 @@
+import CommuniqueJapanese
 import CommuniqueMarkdown
 
 /// What the Analyse stage found: each page parsed, with its blocks anchored.
 public struct Analysis {
+    public var glossary: Glossary
     /// Lead and preamble of each release, by release id.
     public var releaseBodies: [String: ParsedPage]
     /// Section pages, by `PageKey`.
@@ -30,6 +32,24 @@ public struct SiteAnalyser {
                     source: section.body, anchorPrefix: "sec_\(section.order)", options: options)
             }
         }
-        return Analysis(releaseBodies: bodies, sections: sections)
+        return Analysis(glossary: buildGlossary(site, bodies: bodies, sections: sections), releaseBodies: bodies, sections: sections)
+    }
+
+    /// Terms the text defines itself, from every paragraph in site order, merged with the
+    /// curated glossary and the participants of each release.
+    private func buildGlossary(_ site: SiteSource, bodies: [String: ParsedPage], sections: [PageKey: ParsedPage]) -> Glossary {
+        let reader = JapaneseReader()
+        let extractor = TermExtractor(reader: reader)
+        var extracted: [ExtractedTerm] = []
+        for release in site.releases {
+            let pages = [bodies[release.id]] + release.sections.map { sections[PageKey(release: release.id, section: $0.slug)] }
+            for page in pages.compactMap({ $0 }) {
+                for block in page.blocks where block.block.kind == .paragraph || block.block.kind == .list {
+                    extracted += extractor.extract(from: block.plainText)
+                }
+            }
+        }
+        return GlossaryBuilder(reader: reader).build(
+            curated: site.curatedTerms, extracted: extracted, participants: site.releases.flatMap(\.participants))
     }
 }

@@ -10,7 +10,13 @@ public enum Permalinks {
     public static let notFound = "404.html"
     public static let stylesheet = "assets/style.css"
 
+    public static let glossary = "glossary/index.html"
+
     public static func release(_ id: String) -> String { "releases/\(id)/index.html" }
+    /// A release's own page when `key.section` is "", else the section page.
+    public static func page(_ key: PageKey) -> String {
+        key.section.isEmpty ? release(key.release) : section(key.release, key.section)
+    }
     public static func section(_ release: String, _ slug: String) -> String { "releases/\(release)/\(slug)/index.html" }
     public static func printable(_ release: String) -> String { section(release, printSlug) }
 

@@ -1,5 +1,5 @@
-/// The links between pages that are not in the text itself: reading order of sections
-/// and paragraph permalinks.
+/// The links between pages and paragraphs: reading order of sections, glossary term
+/// links and their back-links, and related paragraphs.
 public struct LinkGraph {
     public struct Neighbours {
         public var previous: PageKey?
@@ -8,22 +8,58 @@ public struct LinkGraph {
 
     /// Previous and next section page within a release, in section order.
     public var neighbours: [PageKey: Neighbours]
+    /// Every use of every glossary term, in site order.
+    public var occurrences: [TermOccurrence]
+    /// Entry index → the paragraphs that use it, in site order.
+    public var backlinks: [Int: [TermOccurrence]]
+    /// Entry indexes used on each page, in order of first use.
+    public var termsOnPage: [PageKey: [Int]]
+    /// Up to three related paragraphs for each numbered paragraph.
+    public var related: [ParagraphRef: [ParagraphRef]]
 }
 
-/// Link stage: computes links between pages. Runs after `SiteAnalyser` and before
-/// rendering; it decides where links go but writes no HTML.
+/// Link stage: links terms in the text to the glossary and computes the links between
+/// pages and paragraphs. Runs after `SiteAnalyser` (it needs the glossary and the
+/// parsed pages, whose cmark trees it adds term links to) and before rendering.
 public struct SiteLinker {
+    public static let relatedLimit = 3
+
     public init() {}
 
     public func link(_ site: SiteSource, _ analysis: Analysis) -> LinkGraph {
         var neighbours: [PageKey: LinkGraph.Neighbours] = [:]
+        let linker = TermLinker(glossary: analysis.glossary)
+        var occurrences: [TermOccurrence] = []
+        var numbered: Set<ParagraphRef> = []
         for release in site.releases {
+            let bodyKey = PageKey(release: release.id, section: "")
+            if let body = analysis.releaseBodies[release.id] {
+                occurrences += linker.link(body, key: bodyKey)
+            }
             let keys = release.sections.map { PageKey(release: release.id, section: $0.slug) }
             for (i, key) in keys.enumerated() {
                 neighbours[key] = LinkGraph.Neighbours(
                     previous: i > 0 ? keys[i - 1] : nil, next: i + 1 < keys.count ? keys[i + 1] : nil)
+                guard let page = analysis.sections[key] else { continue }
+                occurrences += linker.link(page, key: key)
+                for block in page.blocks where block.marker != nil {
+                    numbered.insert(ParagraphRef(page: key, anchor: block.anchor))
+                }
             }
         }
-        return LinkGraph(neighbours: neighbours)
+        var backlinks: [Int: [TermOccurrence]] = [:]
+        var termsOnPage: [PageKey: [Int]] = [:]
+        var termsByParagraph: [ParagraphRef: Set<Int>] = [:]
+        for occurrence in occurrences {
+            backlinks[occurrence.entry, default: []].append(occurrence)
+            if !(termsOnPage[occurrence.paragraph.page]?.contains(occurrence.entry) ?? false) {
+                termsOnPage[occurrence.paragraph.page, default: []].append(occurrence.entry)
+            }
+            termsByParagraph[occurrence.paragraph, default: []].insert(occurrence.entry)
+        }
+        let related = RelatedParagraphs(limit: Self.relatedLimit).compute(termsByParagraph: termsByParagraph, numbered: numbered)
+        return LinkGraph(
+            neighbours: neighbours, occurrences: occurrences, backlinks: backlinks, termsOnPage: termsOnPage,
+            related: related)
     }
 }

@@ -13,6 +13,7 @@ public struct SiteRenderer {
 
     public func render(_ site: SiteSource, _ analysis: Analysis, _ links: LinkGraph) throws -> [OutputFile] {
         var pages = PageRenderer(site: site, templates: templates)
+        pages.placeNames = PlaceNames(site: site, analysis: analysis)
         try pages.render(Permalinks.home, template: "home", lang: site.config.language, title: site.config.title, values: [
             "releases": site.releases.map { pages.releaseSummary($0, from: Permalinks.home) },
             "is_home": true,
@@ -20,6 +21,7 @@ public struct SiteRenderer {
         for release in site.releases {
             try renderRelease(release, analysis, links, into: &pages)
         }
+        try GlossaryPage(site: site, glossary: analysis.glossary, links: links).render(into: &pages)
         try pages.renderNotFound()
         try templates.check(knownKeys: pages.knownKeys.union(PageRenderer.itemKeys(config: site.config)))
         var files = pages.files
@@ -32,12 +34,22 @@ public struct SiteRenderer {
     private func renderRelease(_ release: Release, _ analysis: Analysis, _ links: LinkGraph, into pages: inout PageRenderer) throws {
         let releasePath = Permalinks.release(release.id)
         let crumbsToRelease = [pages.crumb(pages.labels["home"]!, Permalinks.home)]
-        let body = analysis.releaseBodies[release.id].map { BlockContext.blocks(of: $0, topHeadingLevel: 2) } ?? []
+        let printPath = Permalinks.printable(release.id)
+        let bodyKey = PageKey(release: release.id, section: "")
+        let bodyPage = analysis.releaseBodies[release.id]
+        let names = pages.placeNames
+        func blocks(_ page: ParsedPage?, _ key: PageKey, on path: String, top: Int) -> [[String: Any]] {
+            guard let page else { return [] }
+            let context = BlockContext(
+                rootPrefix: Permalinks.rootPrefix(from: path),
+                related: { names.relatedItems(links.related[$0] ?? [], from: path) }, key: key)
+            return context.blocks(of: page, topHeadingLevel: top)
+        }
         try pages.render(releasePath, template: "release", lang: release.language, title: release.title, values: [
-            "release": pages.releaseDetails(release, from: releasePath),
-            "blocks": body,
+            "release": pages.releaseDetails(release, from: releasePath, glossary: analysis.glossary),
+            "blocks": blocks(bodyPage, bodyKey, on: releasePath, top: 2),
             "breadcrumbs": crumbsToRelease.map { $0(releasePath) },
-        ])
+        ].merging(pages.termDefinitions([bodyKey], links: links, glossary: analysis.glossary)) { a, _ in a })
 
         let crumbs = crumbsToRelease + [pages.crumb(release.title, releasePath)]
         for section in release.sections {
@@ -53,29 +65,29 @@ public struct SiteRenderer {
                 "release": pages.releaseDetails(release, from: path),
                 "section": ["title": section.title, "order": section.order],
                 "crumb_title": section.title,
-                "blocks": BlockContext.blocks(of: page, topHeadingLevel: 2),
+                "blocks": blocks(page, key, on: path, top: 2),
                 "footnotes": page.document.footnotesHTML(),
                 "prev": neighbour(neighbours?.previous),
                 "next": neighbour(neighbours?.next),
                 "breadcrumbs": crumbs.map { $0(path) },
-            ])
+            ].merging(pages.termDefinitions([key], links: links, glossary: analysis.glossary)) { a, _ in a })
         }
 
-        let printPath = Permalinks.printable(release.id)
         try pages.render(printPath, template: "print", lang: release.language, title: "\(pages.labels["full_text"]!) | \(release.title)", values: [
             "release": pages.releaseDetails(release, from: printPath),
-            "blocks": body,
+            "blocks": blocks(bodyPage, bodyKey, on: printPath, top: 2),
             "crumb_title": pages.labels["full_text"]!,
             "sections": release.sections.compactMap { section -> [String: Any]? in
-                guard let page = analysis.sections[PageKey(release: release.id, section: section.slug)] else { return nil }
+                let key = PageKey(release: release.id, section: section.slug)
+                guard let page = analysis.sections[key] else { return nil }
                 return [
                     "title": section.title, "anchor": "sec_\(section.order)",
-                    "blocks": BlockContext.blocks(of: page, topHeadingLevel: 3),
+                    "blocks": blocks(page, key, on: printPath, top: 3),
                     "footnotes": page.document.footnotesHTML(),
                 ]
             },
             "breadcrumbs": crumbs.map { $0(printPath) },
-        ])
+        ].merging(pages.termDefinitions([bodyKey] + release.sections.map { PageKey(release: release.id, section: $0.slug) }, links: links, glossary: analysis.glossary)) { a, _ in a })
     }
 }
 
@@ -87,11 +99,13 @@ struct PageRenderer {
     let labels: [String: String]
     private(set) var files: [OutputFile] = []
     private(set) var knownKeys: Set<String> = []
+    var placeNames: PlaceNames
 
     init(site: SiteSource, templates: TemplateSet?) {
         self.site = site
         self.templates = templates
         labels = Labels.table(for: site.config.language)
+        placeNames = PlaceNames(site: site, analysis: nil)
     }
 
     mutating func render(_ path: String, template: String, lang: String, title: String, values: [String: Any]) throws {
@@ -114,6 +128,7 @@ struct PageRenderer {
         let base = site.config.basePath
         context["root"] = base
         context["home_url"] = base
+        context["glossary_url"] = base + Permalinks.glossary
         context["lang"] = site.config.language
         context["page_title"] = labels["not_found"]!
         context["crumb_title"] = labels["not_found"]!
@@ -131,6 +146,7 @@ struct PageRenderer {
             "description": site.config.description,
             "root": Permalinks.rootPrefix(from: path),
             "home_url": Permalinks.relative(from: path, to: Permalinks.home),
+            "glossary_url": Permalinks.relative(from: path, to: Permalinks.glossary),
             "canonical": site.config.baseURL + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path),
             "labels": labels,
             "site_language": site.config.language,
@@ -150,7 +166,7 @@ struct PageRenderer {
         return values
     }
 
-    func releaseDetails(_ release: Release, from page: String) -> [String: Any] {
+    func releaseDetails(_ release: Release, from page: String, glossary: Glossary? = nil) -> [String: Any] {
         let lang = site.config.language
         return [
             "id": release.id,
@@ -165,9 +181,11 @@ struct PageRenderer {
             "place": release.place ?? false,
             "language": release.language,
             "participants": release.participants.map { p -> [String: Any] in
-                [
+                let entry = glossary?.entry(named: p.name)
+                return [
                     "name": p.name, "reading": p.reading ?? false, "title": p.title ?? false,
                     "english": p.english ?? false, "english_title": p.englishTitle ?? false,
+                    "glossary_url": entry.map { Permalinks.relative(from: page, to: Permalinks.glossary) + "#term-\($0.id)" } ?? false,
                 ]
             },
             "has_participants": !release.participants.isEmpty,
@@ -175,6 +193,20 @@ struct PageRenderer {
                 ["title": section.title, "url": Permalinks.relative(from: page, to: Permalinks.section(release.id, section.slug))]
             },
         ]
+    }
+
+    /// Hidden definitions that term links on these pages point to with aria-describedby,
+    /// so screen readers announce a term's meaning when the link gets focus.
+    func termDefinitions(_ keys: [PageKey], links: LinkGraph, glossary: Glossary) -> [String: Any] {
+        var seen: Set<Int> = []
+        var items: [[String: Any]] = []
+        for key in keys {
+            for index in links.termsOnPage[key] ?? [] where seen.insert(index).inserted {
+                let entry = glossary.entries[index]
+                items.append(["id": entry.id, "tip": TermLinker.tip(for: entry)])
+            }
+        }
+        return ["term_definitions": items, "has_term_definitions": !items.isEmpty]
     }
 
     /// The keys of every kind of list item, made by the same functions from stand-in
@@ -188,7 +220,11 @@ struct PageRenderer {
             sections: [Section(title: "", order: 1, slug: "x", body: stub)])
         probe.collectKeys(probe.releaseSummary(release, from: Permalinks.home))
         probe.collectKeys(probe.crumb("", Permalinks.home)(Permalinks.home))
-        probe.collectKeys(BlockContext.blocks(of: ParsedPage(source: stub, anchorPrefix: "x", options: .init()), topHeadingLevel: 2))
+        let blocks = BlockContext(rootPrefix: "", related: { _ in [["title": "", "url": ""]] }, key: PageKey(release: "x", section: "x"))
+        probe.collectKeys(blocks.blocks(of: ParsedPage(source: stub, anchorPrefix: "x", options: .init()), topHeadingLevel: 2))
+        probe.collectKeys(probe.placeNames.relatedItems([], from: Permalinks.home))
+        probe.collectKeys(["term_definitions": [["id": "", "tip": ""]], "has_term_definitions": true])
+        probe.collectKeys(GlossaryPage.itemKeys)
         return probe.knownKeys
     }
 
@@ -206,4 +242,45 @@ struct PageRenderer {
             for item in array { collectKeys(item) }
         }
     }
+}
+
+/// Readable names of paragraphs ("日米…を実施 › 地域情勢 (2)") for lists of links.
+struct PlaceNames {
+    let site: SiteSource
+    private var markers: [ParagraphRef: String] = [:]
+
+    init(site: SiteSource, analysis: Analysis?) {
+        self.site = site
+        guard let analysis else { return }
+        for (key, page) in analysis.sections {
+            for block in page.blocks {
+                if let marker = block.marker { markers[ParagraphRef(page: key, anchor: block.anchor)] = marker.text }
+            }
+        }
+    }
+
+    /// Related paragraphs as links with a readable place ("地域情勢 (2)").
+    func relatedItems(_ refs: [ParagraphRef], from page: String) -> [[String: Any]] {
+        refs.map { ref in
+            // The release is named only when it is not the one being read.
+            [
+                "title": placeName(of: ref, withRelease: !page.hasPrefix("releases/\(ref.page.release)/")),
+                "url": Permalinks.relative(from: page, to: Permalinks.page(ref.page)) + "#\(ref.anchor)",
+            ]
+        }
+    }
+
+    /// "Release title › Section (marker)", the way lists of uses name a paragraph.
+    func placeName(of ref: ParagraphRef, withRelease: Bool = true) -> String {
+        guard let release = site.releases.first(where: { $0.id == ref.page.release }) else { return ref.anchor }
+        var parts: [String] = []
+        if withRelease { parts.append(release.title) }
+        if let section = release.sections.first(where: { $0.slug == ref.page.section }) {
+            parts.append(section.title)
+        }
+        var name = parts.joined(separator: " › ")
+        if let marker = markers[ref] { name += " \(marker)" }
+        return name
+    }
+
 }

@@ -1,8 +1,14 @@
 /// Template values for the blocks of a parsed page.
-enum BlockContext {
+struct BlockContext {
+    /// The way back to the site root from the page being rendered (`../../../`).
+    let rootPrefix: String
+    /// Related paragraphs of each numbered paragraph, already as template values.
+    let related: (ParagraphRef) -> [[String: Any]]
+    let key: PageKey
+
     /// One dictionary per block. Headings are placed under `topHeadingLevel`, ranked by
     /// the levels the page uses, so heading levels never skip (h2 → h4).
-    static func blocks(of page: ParsedPage, topHeadingLevel: Int) -> [[String: Any]] {
+    func blocks(of page: ParsedPage, topHeadingLevel: Int) -> [[String: Any]] {
         var levels: [Int] = []
         for block in page.blocks {
             if case .heading(let level) = block.block.kind, !levels.contains(level) { levels.append(level) }
@@ -20,6 +26,7 @@ enum BlockContext {
             default:
                 break
             }
+            let relatedItems = block.marker == nil ? [] : related(ParagraphRef(page: key, anchor: block.anchor))
             return [
                 "anchor": block.anchor,
                 "is_heading": isHeading,
@@ -29,9 +36,18 @@ enum BlockContext {
                 "marker": block.marker?.text ?? "",
                 "level": block.level,
                 "heading_level": headingLevel,
-                "inner_html": isHeading || isParagraph ? block.block.innerHTML : "",
-                "html": isHeading || isParagraph ? "" : block.block.html,
+                "inner_html": isHeading || isParagraph ? resolveRoot(block.block.innerHTML) : "",
+                "html": isHeading || isParagraph ? "" : resolveRoot(block.block.html),
+                "related": relatedItems,
+                "has_related": !relatedItems.isEmpty,
             ]
         }
+    }
+
+    /// Term links are made once per parsed page but shown at several depths; the
+    /// placeholder the linker left becomes this page's way back to the root.
+    func resolveRoot(_ html: String) -> String {
+        guard html.contains(TermLinker.rootPlaceholder) else { return html }
+        return html.replacingOccurrences(of: TermLinker.rootPlaceholder, with: rootPrefix)
     }
 }

@@ -1,0 +1,64 @@
+/// The glossary page: entries grouped あ か さ … and A–Z by reading, each with its
+/// reading as ruby, its meaning, and every paragraph that uses it.
+struct GlossaryPage {
+    let site: SiteSource
+    let glossary: Glossary
+    let links: LinkGraph
+
+    static let categoryLabels: [GlossaryEntry.Category: (ja: String, en: String)] = [
+        .person: ("人物", "Person"), .organisation: ("組織・会議", "Organisation"), .agreement: ("条約・合意", "Agreement"),
+        .place: ("地名", "Place"), .system: ("装備・制度", "System"), .other: ("用語", "Term"),
+    ]
+
+    /// Keys of the page's list items, for the template check (see `PageRenderer.itemKeys`).
+    static var itemKeys: [String: Any] {
+        [
+        "groups": [["name": "", "anchor": "", "entries": [entryKeys]]],
+        ]
+    }
+    static var entryKeys: [String: Any] {
+        [
+        "id": "", "term": "", "reading": "", "show_reading": true, "aliases_text": "", "english": "", "title": "",
+        "english_title": "", "definition": "", "category_label": "", "see_also": [["id": "", "term": ""]],
+        "has_see_also": true, "uses": [["url": "", "place": "", "snippet": ""]], "has_uses": true, "use_count": 0,
+        ]
+    }
+
+    func render(into pages: inout PageRenderer) throws {
+        let path = Permalinks.glossary
+        var groups: [String: [[String: Any]]] = [:]
+        for (index, entry) in glossary.entries.enumerated() {
+            groups[Gojuon.group(of: entry.reading), default: []].append(
+                values(for: entry, index: index, from: path, names: pages.placeNames))
+        }
+        let ordered = Gojuon.groupOrder.enumerated().compactMap { position, name -> [String: Any]? in
+            guard let entries = groups[name] else { return nil }
+            return ["name": name, "anchor": "group-\(position + 1)", "entries": entries]
+        }
+        try pages.render(path, template: "glossary", lang: site.config.language, title: pages.labels["glossary"]!, values: [
+            "groups": ordered,
+            "breadcrumbs": [pages.crumb(pages.labels["home"]!, Permalinks.home)(path)],
+        ])
+    }
+
+    private func values(for entry: GlossaryEntry, index: Int, from page: String, names: PlaceNames) -> [String: Any] {
+        let japanese = site.config.language.hasPrefix("ja")
+        let uses = (links.backlinks[index] ?? []).map { use -> [String: Any] in
+            [
+                "url": Permalinks.relative(from: page, to: Permalinks.page(use.paragraph.page)) + "#\(use.paragraph.anchor)",
+                "place": names.placeName(of: use.paragraph), "snippet": use.snippet,
+            ]
+        }
+        let seeAlso = entry.seeAlso.compactMap { glossary.entry(named: $0) }.map { ["id": $0.id, "term": $0.term] }
+        let label = Self.categoryLabels[entry.category]!
+        return [
+            "id": entry.id, "term": entry.term, "reading": entry.reading,
+            "show_reading": entry.reading != entry.term && !entry.reading.isEmpty,
+            "aliases_text": entry.aliases.joined(separator: "、"),
+            "english": entry.english ?? false, "title": entry.title ?? false, "english_title": entry.englishTitle ?? false,
+            "definition": entry.definition ?? false, "category_label": japanese ? label.ja : label.en,
+            "see_also": seeAlso, "has_see_also": !seeAlso.isEmpty,
+            "uses": uses, "has_uses": !uses.isEmpty, "use_count": uses.count,
+        ]
+    }
+}
