@@ -5,7 +5,7 @@ import Testing
 @testable import CommuniqueCLI
 @testable import Communique
 
-@Suite struct ReleaseNamingTests {
+@Suite struct ImportReleaseNamingTests {
     @Test func idFromOptionFileNameOrDateAndTitle() throws {
         #expect(try ImportFixtures.importFixture(ImportFixtures.sample, id: "custom-id-2").releaseID == "custom-id-2")
         #expect(try ImportFixtures.importFixture(ImportFixtures.sample).releaseID == "2024-07-28-japan-us-2plus2")

@@ -6,7 +6,7 @@ import Testing
 /// One fixture per shape of statement the importer must read: numbering schemes,
 /// heading styles, no headings, no numbering, Markdown input, hard wraps, no-break
 /// spaces, dates in every form, English text, CRLF and a byte-order mark.
-@Suite struct StatementShapeTests {
+@Suite struct ImportShapeTests {
     struct Shape: Sendable, CustomTestStringConvertible {
         var file: String
         var title: String?

@@ -2,7 +2,7 @@ import Testing
 
 @testable import Communique
 
-@Suite struct MarkdownEscaperTests {
+@Suite struct ImportMarkdownEscaperTests {
     static let dangerous = [
         "<script>alert(1)</script>",
         "<img src=x onerror=alert(1)>",

@@ -2,7 +2,7 @@ import Testing
 
 @testable import Communique
 
-@Suite struct DateParserTests {
+@Suite struct ImportDateParserTests {
     func date(_ text: String) -> String? {
         DateParser.firstDate(in: WidthFolding.fold(text))?.date.isoDate
     }

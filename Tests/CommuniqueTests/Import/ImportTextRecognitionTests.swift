@@ -3,7 +3,7 @@ import Testing
 @testable import Communique
 
 /// The small recognisers the parser is built from.
-@Suite struct TextRecognitionTests {
+@Suite struct ImportTextRecognitionTests {
     func lines(_ text: String) -> [SourceLine] {
         text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
             SourceLine(number: $0.offset + 1, text: String($0.element))
