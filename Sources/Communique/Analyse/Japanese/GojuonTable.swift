@@ -47,8 +47,9 @@ enum GojuonTable {
 
     /// Voiced, semi-voiced and small kana → their base. Katakana with no hiragana
     /// twin (ヷ…ヺ, the small ㇰ…ㇿ) are listed as they are.
-    private static let foldings: [Unicode.Scalar: (base: Unicode.Scalar, voicing: GojuonUnit.Voicing, isSmall: Bool)] = {
-        var map: [Unicode.Scalar: (base: Unicode.Scalar, voicing: GojuonUnit.Voicing, isSmall: Bool)] = [:]
+    private typealias Folding = (base: Unicode.Scalar, voicing: GojuonUnit.Voicing, isSmall: Bool)
+    private static let foldings: [Unicode.Scalar: Folding] = {
+        var map: [Unicode.Scalar: Folding] = [:]
         for base in "かきくけこさしすせそたちつてとはひふへほ".unicodeScalars {
             map[Unicode.Scalar(base.value + 1)!] = (base, .voiced, false)
         }
