@@ -4,14 +4,14 @@ import Foundation
 /// which one is the document's own title (`日米安全保障協議委員会(日米「2+2」)(概要)`,
 /// "Joint Statement of the Security Consultative Committee").
 ///
-/// Headings come in four kinds, strongest first: Markdown headings (`## 総論`), bold
-/// lines (`**Preamble**`), numbered headings (`1 総論`, `1. Overview`) and short lines
-/// without sentence punctuation (`総論`, "Regional Security Environment"). The strongest
-/// kind a document uses marks its sections; weaker look-alikes are kept as text.
+/// Headings come in three kinds, strongest first: bold lines (`**Preamble**`), numbered
+/// headings (`1 総論`, `1. Overview`) and short lines without sentence punctuation
+/// (`総論`, "Regional Security Environment"). The strongest kind a document uses marks
+/// its sections; weaker look-alikes are kept as text. (`## 総論` makes a file Markdown
+/// input, read by `MarkdownStatementParser`.)
 struct HeadingDetector {
-    enum Kind: Int, Comparable {
-        case plain, numbered, bold, markdown
-        static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+    enum Kind {
+        case plain, numbered, bold
     }
 
     struct Candidate {
@@ -66,7 +66,7 @@ struct HeadingDetector {
     /// paragraphs are numbered `1.`, a short `3. Others` is a paragraph too.
     private func sectionKind(_ candidates: [Candidate?]) -> (Kind, NumberMarker.Scheme?)? {
         let kinds = Set(candidates.indices.compactMap { i in i + 1 < lines.count ? candidates[i]?.kind : nil })
-        for kind in [Kind.markdown, .bold] where kinds.contains(kind) { return (kind, nil) }
+        if kinds.contains(.bold) { return (.bold, nil) }
         // The first scheme used for headings whose every line is a heading.
         let numberedSchemes = candidates.compactMap { $0?.kind == .numbered ? $0?.marker?.scheme : nil }
         if let scheme = numberedSchemes.first(where: { scheme in
