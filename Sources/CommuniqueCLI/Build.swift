@@ -21,6 +21,9 @@ struct Build: ParsableCommand {
         let options = BuildOptions(
             root: site.rootURL, output: output.map { URL(fileURLWithPath: $0) }, includeDrafts: drafts, force: force)
         let report = try reportingErrors { try BuildPipeline().run(options) }
+        for warning in report.warnings {
+            FileHandle.standardError.write(Data("\(warning)\n".utf8))
+        }
         print("Built \(options.output.path): \(report.summary)")
     }
 }

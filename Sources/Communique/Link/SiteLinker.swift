@@ -63,3 +63,15 @@ public struct SiteLinker {
             related: related)
     }
 }
+
+/// Warnings about the glossary that do not stop a build.
+public enum GlossaryWarnings {
+    /// A curated term that no page uses: a typo in glossary.yml, or a term whose
+    /// statement is not on the site yet.
+    public static func unused(_ glossary: Glossary, _ links: LinkGraph) -> [Diagnostic] {
+        glossary.entries.enumerated().compactMap { index, entry in
+            guard entry.origin != .extracted, links.backlinks[index] == nil else { return nil }
+            return Diagnostic(.warning, "glossary term '\(entry.term)' is not used on any page", at: entry.location)
+        }.sorted { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }
+    }
+}

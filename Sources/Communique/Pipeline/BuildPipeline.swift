@@ -20,6 +20,8 @@ public struct BuildReport: Sendable {
     public var pages: Int
     public var write: WriteReport
     public var seconds: Double
+    /// Problems that do not stop the build (a curated term no page uses …).
+    public var warnings: [Diagnostic]
 
     public var summary: String {
         String(
@@ -43,6 +45,6 @@ public struct BuildPipeline {
         let written = try SiteWriter().write(files, to: options.output, force: options.force)
         return BuildReport(
             releases: source.releases.count, pages: files.count, write: written,
-            seconds: Date().timeIntervalSince(start))
+            seconds: Date().timeIntervalSince(start), warnings: GlossaryWarnings.unused(analysis.glossary, links))
     }
 }

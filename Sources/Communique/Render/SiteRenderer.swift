@@ -142,7 +142,8 @@ struct PageRenderer {
     func shared(for path: String) -> [String: Any] {
         [
             "site_title": site.config.title,
-            "site_description": site.config.description,
+            // false, not "": swift-mustache shows a section for an empty string.
+            "site_description": site.config.description.isEmpty ? false : site.config.description,
             "description": site.config.description,
             "root": Permalinks.rootPrefix(from: path),
             "home_url": Permalinks.relative(from: path, to: Permalinks.home),

@@ -33,13 +33,12 @@ struct GlossaryBuilder {
             ExtractedTerm(kind: .person, term: $0.name, aliases: [], reading: $0.reading, english: $0.english, title: $0.title, englishTitle: $0.englishTitle)
         }
         for term in people + extracted {
-            let forms = [term.term] + term.aliases + (term.kind == .person ? [term.english].compactMap { $0 } : [])
-            if let existing = index(of: forms) {
+            if let existing = index(of: Self.forms(of: term)) {
                 drafts[existing] = complete(drafts[existing], with: term)
                 register(drafts[existing], at: existing)
             } else {
                 let entry = GlossaryEntry(
-                    id: "", term: term.term, reading: term.reading ?? "", aliases: term.aliases,
+                    id: "", term: term.term, reading: term.reading ?? "", aliases: Array(Self.forms(of: term).dropFirst()),
                     english: term.english, category: term.kind == .person ? .person : .other,
                     title: term.title, englishTitle: term.englishTitle, origin: .extracted)
                 drafts.append(entry)
@@ -61,6 +60,14 @@ struct GlossaryBuilder {
         return Glossary(entries: sorted)
     }
 
+    /// The names a term goes by in the text: a person also by their English name, which
+    /// is how English statements write it.
+    static func forms(of term: ExtractedTerm) -> [String] {
+        var forms = [term.term] + term.aliases
+        if term.kind == .person, let english = term.english, !forms.contains(english) { forms.append(english) }
+        return forms
+    }
+
     /// Fills what a (curated or earlier) entry lacks from an extracted term.
     private func complete(_ entry: GlossaryEntry, with term: ExtractedTerm) -> GlossaryEntry {
         var merged = entry
@@ -69,7 +76,7 @@ struct GlossaryBuilder {
         merged.title = merged.title ?? term.title
         merged.englishTitle = merged.englishTitle ?? term.englishTitle
         let known = Set(merged.forms.map(WidthFolding.fold))
-        merged.aliases += ([term.term] + term.aliases).filter { !known.contains(WidthFolding.fold($0)) }
+        merged.aliases += Self.forms(of: term).filter { !known.contains(WidthFolding.fold($0)) }
         if merged.origin == .curated { merged.origin = .both }
         if term.kind == .person, merged.category == .other { merged.category = .person }
         return merged

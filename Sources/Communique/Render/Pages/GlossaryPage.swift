@@ -54,7 +54,7 @@ struct GlossaryPage {
         return [
             "id": entry.id, "term": entry.term, "reading": entry.reading,
             "show_reading": entry.reading != entry.term && !entry.reading.isEmpty,
-            "aliases_text": entry.aliases.joined(separator: "、"),
+            "aliases_text": entry.aliases.isEmpty ? false : entry.aliases.joined(separator: "、"),
             "english": entry.english ?? false, "title": entry.title ?? false, "english_title": entry.englishTitle ?? false,
             "definition": entry.definition ?? false, "category_label": japanese ? label.ja : label.en,
             "see_also": seeAlso, "has_see_also": !seeAlso.isEmpty,
