@@ -52,9 +52,12 @@ struct FrontMatter {
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+            // libyaml often notices a problem only where the input ends; the start of the
+            // construct it was reading (the context) is where a person should look.
+            let at = context?.mark ?? mark
             return [Diagnostic(
                 .error, "invalid YAML: \(what)",
-                at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column))]
+                at: SourceLocation(file: file, line: at.line + lineOffset, column: at.column))]
         default:
             return [Diagnostic(.error, "invalid YAML: \(error)", at: SourceLocation(file: file))]
         }

@@ -43,7 +43,7 @@ import Testing
     @Test func badYAMLNamesTheLine() throws {
         let found = try messages("- term: a\n- term: [b\n")
         #expect(found.count == 1)
-        #expect(found[0].hasPrefix("Content/glossary.yml:3:"), "\(found)")
+        #expect(found[0].hasPrefix("Content/glossary.yml:2:9:"), "\(found)")
     }
 
     @Test func duplicateTermsAndAliasesAcrossWidths() throws {

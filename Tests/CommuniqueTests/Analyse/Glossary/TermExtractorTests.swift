@@ -7,7 +7,7 @@ import Testing
 @Suite("GlossaryExtractionTests") struct GlossaryExtractionTests {
     static let sample = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/samples/2024-07-28-japan-us-2plus2.txt")
+        .appendingPathComponent("Fixtures/statements/2024-07-28-japan-us-2plus2.txt")
 
     let withMeCab = TermExtractor(reader: JapaneseReader())
     let withoutMeCab = TermExtractor(reader: nil)
