@@ -17,6 +17,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Replace an output folder that holds files Communique did not make.")
     var force = false
 
+    @Flag(help: "Print the time each stage took.")
+    var timings = false
+
     func run() throws {
         let options = BuildOptions(
             root: site.rootURL, output: output.map { URL(fileURLWithPath: $0) }, includeDrafts: drafts, force: force)
@@ -25,5 +28,6 @@ struct Build: ParsableCommand {
             FileHandle.standardError.write(Data("\(warning)\n".utf8))
         }
         print("Built \(options.output.path): \(report.summary)")
+        if timings { print(report.timings) }
     }
 }

@@ -84,8 +84,8 @@ public struct SiteLoader: Sendable {
 
         var sections: [Section] = []
         var problems: [Diagnostic] = []
-        // Only pages without a `slug:` need readings; MeCab loads once per release here.
-        let reader = JapaneseReader()
+        // Only pages without a `slug:` need readings: load MeCab's dictionary only then.
+        lazy var reader = JapaneseReader()
         let pages = try SiteFiles.files(in: folder, withExtension: "md").filter { $0.lastPathComponent != "_index.md" }
         for (position, page) in pages.enumerated() {
             let file = "\(base)/\(page.lastPathComponent)"

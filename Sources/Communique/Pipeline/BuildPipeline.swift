@@ -22,6 +22,15 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// Problems that do not stop the build (a curated term no page uses …).
     public var warnings: [Diagnostic]
+    /// Time spent in each stage, in the order they ran.
+    public var stageSeconds: [(name: String, seconds: Double)]
+
+    public var timings: String {
+        stageSeconds.map { stage in
+            stage.name.padding(toLength: 10, withPad: " ", startingAt: 0)
+                + String(format: "%8.1f ms %5.1f%%", stage.seconds * 1000, 100 * stage.seconds / max(seconds, 1e-9))
+        }.joined(separator: "\n")
+    }
 
     public var summary: String {
         String(
@@ -36,15 +45,28 @@ public struct BuildPipeline {
     public init() {}
 
     public func run(_ options: BuildOptions) throws -> BuildReport {
-        let start = Date()
-        let templates = try TemplateSet(root: options.root)
-        let source = try SiteLoader(includeDrafts: options.includeDrafts).load(root: options.root)
-        let analysis = SiteAnalyser().analyse(source)
-        let links = SiteLinker().link(source, analysis)
-        let files = try SiteRenderer(templates: templates).render(source, analysis, links)
-        let written = try SiteWriter().write(files, to: options.output, force: options.force)
+        var clock = StageClock()
+        let templates = try clock.time("Templates") { try TemplateSet(root: options.root) }
+        let source = try clock.time("Load") { try SiteLoader(includeDrafts: options.includeDrafts).load(root: options.root) }
+        let analysis = clock.time("Analyse") { SiteAnalyser().analyse(source) }
+        let links = clock.time("Link") { SiteLinker().link(source, analysis) }
+        let files = try clock.time("Render") { try SiteRenderer(templates: templates).render(source, analysis, links) }
+        let written = try clock.time("Write") { try SiteWriter().write(files, to: options.output, force: options.force) }
         return BuildReport(
-            releases: source.releases.count, pages: files.count, write: written,
-            seconds: Date().timeIntervalSince(start), warnings: GlossaryWarnings.unused(analysis.glossary, links))
+            releases: source.releases.count, pages: files.count, write: written, seconds: clock.total,
+            warnings: GlossaryWarnings.unused(analysis.glossary, links), stageSeconds: clock.stages)
+    }
+}
+
+/// Wall-clock time of each stage, for `build --timings`. Measures the build; never
+/// feeds into what is built.
+struct StageClock {
+    private(set) var stages: [(name: String, seconds: Double)] = []
+    var total: Double { stages.reduce(0) { $0 + $1.seconds } }
+
+    mutating func time<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { stages.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
+        return try body()
     }
 }

@@ -36,8 +36,10 @@ public enum Slug {
     }
 
     private static func asciiWords(_ text: String) -> String {
-        let latin = text.applyingTransform(.toLatin, reverse: false)?
-            .applyingTransform(.stripDiacritics, reverse: false) ?? text
+        // ICU transliterators cost about a millisecond to set up: only for text that needs them.
+        let latin = text.unicodeScalars.allSatisfy(\.isASCII)
+            ? text
+            : text.applyingTransform(.toLatin, reverse: false)?.applyingTransform(.stripDiacritics, reverse: false) ?? text
         var out = ""
         for ch in latin.lowercased().unicodeScalars {
             if ("a"..."z").contains(ch) || ("0"..."9").contains(ch) {

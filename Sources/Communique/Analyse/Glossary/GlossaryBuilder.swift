@@ -53,10 +53,14 @@ struct GlossaryBuilder {
             entry.id = uniqueID(for: entry, used: &usedIDs)
             return entry
         }
-        let sorted = finished.sorted { a, b in
-            if a.reading != b.reading { return Gojuon.areInIncreasingOrder(a.reading, b.reading) }
-            return a.term < b.term
-        }
+        // One collation key per entry, not one per comparison.
+        let sorted = finished.map { (key: Gojuon.sortKey($0.reading), entry: $0) }
+            .sorted { a, b in
+                if a.key != b.key { return a.key < b.key }
+                if a.entry.reading != b.entry.reading { return a.entry.reading < b.entry.reading }
+                return a.entry.term < b.entry.term
+            }
+            .map(\.entry)
         return Glossary(entries: sorted)
     }
 
