@@ -34,14 +34,7 @@ enum ReleaseNaming {
             var slug = Slug.make(words, reader: reader)
             if slug.isEmpty { slug = Slug.make(section.title, reader: reader) }
             if slug.isEmpty { slug = "section-\(position + 1)" }
-            var unique = slug
-            var n = 2
-            while used.contains(unique) {
-                unique = "\(slug)-\(n)"
-                n += 1
-            }
-            used.insert(unique)
-            return unique
+            return Slug.unique(slug, in: &used)
         }
     }
 

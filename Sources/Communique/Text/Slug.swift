@@ -31,6 +31,18 @@ public enum Slug {
         return String(collapsed.prefix(60)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
     }
 
+    /// `base`, or `base-2`, `base-3` … the first not in `used`; records it as used.
+    public static func unique(_ base: String, in used: inout Set<String>) -> String {
+        var candidate = base
+        var n = 2
+        while used.contains(candidate) {
+            candidate = "\(base)-\(n)"
+            n += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+
     private static func isJapanese(_ s: Unicode.Scalar) -> Bool {
         (0x3040...0x30FF).contains(s.value) || (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value)
     }

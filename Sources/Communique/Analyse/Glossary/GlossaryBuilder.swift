@@ -114,13 +114,6 @@ struct GlossaryBuilder {
         if base.isEmpty { base = Slug.make(entry.term, reader: reader) }
         if base.isEmpty { base = Slug.make(Kana.romanize(entry.reading), reader: nil) }
         if base.isEmpty { base = "term" }
-        var id = base
-        var n = 2
-        while used.contains(id) {
-            id = "\(base)-\(n)"
-            n += 1
-        }
-        used.insert(id)
-        return id
+        return Slug.unique(base, in: &used)
     }
 }
