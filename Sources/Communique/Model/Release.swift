@@ -22,11 +22,17 @@ public struct MarkdownSource: Sendable, Hashable {
     public var file: String
     /// The line of the file where `text` starts (after the front matter).
     public var firstLine: Int
+    /// Topic ids the page's front matter adds to (`topics:`) or removes from
+    /// (`not_topics:`) every paragraph of the page, by hand.
+    public var addedTopics: [String]
+    public var removedTopics: [String]
 
-    public init(text: String, file: String, firstLine: Int) {
+    public init(text: String, file: String, firstLine: Int, addedTopics: [String] = [], removedTopics: [String] = []) {
         self.text = text
         self.file = file
         self.firstLine = firstLine
+        self.addedTopics = addedTopics
+        self.removedTopics = removedTopics
     }
 }
 
@@ -94,10 +100,13 @@ public struct SiteSource: Sendable {
     public var releases: [Release]
     /// `Content/glossary.yml`, in file order.
     public var curatedTerms: [CuratedTerm]
+    /// `Content/topics.yml`, in file order.
+    public var topics: [Topic]
 
-    public init(config: SiteConfig, releases: [Release], curatedTerms: [CuratedTerm] = []) {
+    public init(config: SiteConfig, releases: [Release], curatedTerms: [CuratedTerm] = [], topics: [Topic] = []) {
         self.config = config
         self.releases = releases
         self.curatedTerms = curatedTerms
+        self.topics = topics
     }
 }
