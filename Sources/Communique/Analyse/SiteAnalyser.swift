@@ -4,6 +4,7 @@ import CommuniqueMarkdown
 /// What the Analyse stage found: each page parsed, with its blocks anchored.
 public struct Analysis {
     public var glossary: Glossary
+    public var topics: TopicIndex
     /// Lead and preamble of each release, by release id.
     public var releaseBodies: [String: ParsedPage]
     /// Section pages, by `PageKey`.
@@ -32,13 +33,18 @@ public struct SiteAnalyser {
                     source: section.body, anchorPrefix: "sec_\(section.order)", options: options)
             }
         }
-        return Analysis(glossary: buildGlossary(site, bodies: bodies, sections: sections), releaseBodies: bodies, sections: sections)
+        let reader = JapaneseReader()
+        return Analysis(
+            glossary: buildGlossary(site, bodies: bodies, sections: sections, reader: reader),
+            topics: TopicTagger(topics: site.topics, reader: reader).tag(site, bodies: bodies, sections: sections),
+            releaseBodies: bodies, sections: sections)
     }
 
     /// Terms the text defines itself, from every paragraph in site order, merged with the
     /// curated glossary and the participants of each release.
-    private func buildGlossary(_ site: SiteSource, bodies: [String: ParsedPage], sections: [PageKey: ParsedPage]) -> Glossary {
-        let reader = JapaneseReader()
+    private func buildGlossary(
+        _ site: SiteSource, bodies: [String: ParsedPage], sections: [PageKey: ParsedPage], reader: JapaneseReader?
+    ) -> Glossary {
         let extractor = TermExtractor(reader: reader)
         var extracted: [ExtractedTerm] = []
         for release in site.releases {

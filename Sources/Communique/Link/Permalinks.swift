@@ -11,6 +11,9 @@ public enum Permalinks {
     public static let stylesheet = "assets/style.css"
 
     public static let glossary = "glossary/index.html"
+    public static let topicsIndex = "topics/index.html"
+
+    public static func topic(_ id: String) -> String { "topics/\(id)/index.html" }
 
     public static func release(_ id: String) -> String { "releases/\(id)/index.html" }
     /// A release's own page when `key.section` is "", else the section page.

@@ -102,6 +102,21 @@ struct FrontMatter {
         return value
     }
 
+    /// A list of texts; a single text counts as a list of one.
+    func strings(_ key: String) throws -> [String] {
+        guard let node = fields?[key] else { return [] }
+        if case .scalar(let scalar) = node { return [scalar.string] }
+        guard case .sequence(let sequence) = node else {
+            throw CommuniqueError("'\(key)' must be a list of texts", at: location(of: key))
+        }
+        return try sequence.map { item in
+            guard case .scalar(let scalar) = item else {
+                throw CommuniqueError("'\(key)' must be a list of texts", at: location(of: key))
+            }
+            return scalar.string
+        }
+    }
+
     func mappings(_ key: String) throws -> [Node.Mapping] {
         guard let node = fields?[key] else { return [] }
         guard case .sequence(let sequence) = node else {

@@ -7,6 +7,9 @@ import Foundation
 public struct SiteRenderer {
     let templates: TemplateSet
 
+    /// How many topics the home page shows at a glance.
+    static let topicsOnHome = 12
+
     public init(templates: TemplateSet) {
         self.templates = templates
     }
@@ -14,14 +17,20 @@ public struct SiteRenderer {
     public func render(_ site: SiteSource, _ analysis: Analysis, _ links: LinkGraph) throws -> [OutputFile] {
         var pages = PageRenderer(site: site, templates: templates)
         pages.placeNames = PlaceNames(site: site, analysis: analysis)
+        let topicPages = TopicPages(site: site, topics: analysis.topics)
+        let topTopics = topicPages.mostMentioned(from: Permalinks.home, limit: Self.topicsOnHome)
         try pages.render(Permalinks.home, template: "home", lang: site.config.language, title: site.config.title, values: [
             "releases": site.releases.map { pages.releaseSummary($0, from: Permalinks.home) },
             "is_home": true,
+            "top_topics": topTopics,
+            "has_topics": !topTopics.isEmpty,
+            "glossary_count": analysis.glossary.entries.count,
         ])
         for release in site.releases {
             try renderRelease(release, analysis, links, into: &pages)
         }
         try GlossaryPage(site: site, glossary: analysis.glossary, links: links).render(into: &pages)
+        try topicPages.render(into: &pages)
         try pages.renderNotFound()
         try templates.check(knownKeys: pages.knownKeys.union(PageRenderer.itemKeys(config: site.config)))
         var files = pages.files
@@ -40,9 +49,16 @@ public struct SiteRenderer {
         let names = pages.placeNames
         func blocks(_ page: ParsedPage?, _ key: PageKey, on path: String, top: Int) -> [[String: Any]] {
             guard let page else { return [] }
+            let topics = analysis.topics
             let context = BlockContext(
                 rootPrefix: Permalinks.rootPrefix(from: path),
-                related: { names.relatedItems(links.related[$0] ?? [], from: path) }, key: key)
+                related: { names.relatedItems(links.related[$0] ?? [], from: path) },
+                topics: { ref in
+                    (topics.topicsByParagraph[ref] ?? []).map { index in
+                        ["title": topics.topics[index].title, "url": Permalinks.relative(from: path, to: Permalinks.topic(topics.topics[index].id))]
+                    }
+                },
+                key: key)
             return context.blocks(of: page, topHeadingLevel: top)
         }
         try pages.render(releasePath, template: "release", lang: release.language, title: release.title, values: [
@@ -129,6 +145,7 @@ struct PageRenderer {
         context["root"] = base
         context["home_url"] = base
         context["glossary_url"] = base + Permalinks.glossary
+        context["topics_url"] = base + Permalinks.topicsIndex
         context["lang"] = site.config.language
         context["page_title"] = labels["not_found"]!
         context["crumb_title"] = labels["not_found"]!
@@ -148,6 +165,7 @@ struct PageRenderer {
             "root": Permalinks.rootPrefix(from: path),
             "home_url": Permalinks.relative(from: path, to: Permalinks.home),
             "glossary_url": Permalinks.relative(from: path, to: Permalinks.glossary),
+            "topics_url": Permalinks.relative(from: path, to: Permalinks.topicsIndex),
             "canonical": site.config.baseURL + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path),
             "labels": labels,
             "site_language": site.config.language,
@@ -221,11 +239,15 @@ struct PageRenderer {
             sections: [Section(title: "", order: 1, slug: "x", body: stub)])
         probe.collectKeys(probe.releaseSummary(release, from: Permalinks.home))
         probe.collectKeys(probe.crumb("", Permalinks.home)(Permalinks.home))
-        let blocks = BlockContext(rootPrefix: "", related: { _ in [["title": "", "url": ""]] }, key: PageKey(release: "x", section: "x"))
+        let blocks = BlockContext(
+            rootPrefix: "", related: { _ in [["title": "", "url": ""]] }, topics: { _ in [["title": "", "url": ""]] },
+            key: PageKey(release: "x", section: "x"))
         probe.collectKeys(blocks.blocks(of: ParsedPage(source: stub, anchorPrefix: "x", options: .init()), topHeadingLevel: 2))
         probe.collectKeys(probe.placeNames.relatedItems([], from: Permalinks.home))
         probe.collectKeys(["term_definitions": [["id": "", "tip": ""]], "has_term_definitions": true])
         probe.collectKeys(GlossaryPage.itemKeys)
+        probe.collectKeys(TopicPages.itemKeys)
+        probe.collectKeys(["glossary_count": 0, "topics_url": ""])
         return probe.knownKeys
     }
 

@@ -4,6 +4,8 @@ struct BlockContext {
     let rootPrefix: String
     /// Related paragraphs of each numbered paragraph, already as template values.
     let related: (ParagraphRef) -> [[String: Any]]
+    /// Topic chips of each paragraph, already as template values.
+    let topics: (ParagraphRef) -> [[String: Any]]
     let key: PageKey
 
     /// One dictionary per block. Headings are placed under `topHeadingLevel`, ranked by
@@ -26,7 +28,9 @@ struct BlockContext {
             default:
                 break
             }
-            let relatedItems = block.marker == nil ? [] : related(ParagraphRef(page: key, anchor: block.anchor))
+            let ref = ParagraphRef(page: key, anchor: block.anchor)
+            let relatedItems = block.marker == nil ? [] : related(ref)
+            let chips = isHeading ? [] : topics(ref)
             return [
                 "anchor": block.anchor,
                 "is_heading": isHeading,
@@ -40,6 +44,8 @@ struct BlockContext {
                 "html": isHeading || isParagraph ? "" : resolveRoot(block.block.html),
                 "related": relatedItems,
                 "has_related": !relatedItems.isEmpty,
+                "topic_chips": chips,
+                "has_topic_chips": !chips.isEmpty,
             ]
         }
     }

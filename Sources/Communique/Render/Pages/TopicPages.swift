@@ -1,0 +1,116 @@
+/// The topic index (`topics/index.html`) and one page per topic (`topics/<id>/`):
+/// every paragraph that mentions the topic, newest release first, as a line of
+/// context with the matched words highlighted, linking to the paragraph.
+struct TopicPages {
+    let site: SiteSource
+    let topics: TopicIndex
+
+    func render(into pages: inout PageRenderer) throws {
+        try renderIndex(into: &pages)
+        for index in topics.topics.indices {
+            try renderTopic(index, into: &pages)
+        }
+    }
+
+    func summary(_ index: Int, from page: String) -> [String: Any] {
+        let topic = topics.topics[index]
+        return [
+            "id": topic.id, "title": topic.title, "reading": topics.readings[index],
+            "english": topic.english ?? false, "count": topics.mentions[index].count,
+            "url": Permalinks.relative(from: page, to: Permalinks.topic(topic.id)),
+        ]
+    }
+
+    /// Most-mentioned topics first (ties in taxonomy order), those with no mention left out.
+    func mostMentioned(from page: String, limit: Int) -> [[String: Any]] {
+        topics.topics.indices.filter { !topics.mentions[$0].isEmpty }
+            .sorted { (topics.mentions[$0].count, -$0) > (topics.mentions[$1].count, -$1) }
+            .prefix(limit).map { summary($0, from: page) }
+    }
+
+    private func renderIndex(into pages: inout PageRenderer) throws {
+        let path = Permalinks.topicsIndex
+        var groups: [String: [[String: Any]]] = [:]
+        for index in topics.alphabetical {
+            groups[Gojuon.group(of: topics.readings[index]), default: []].append(summary(index, from: path))
+        }
+        let byReading = Gojuon.groupOrder.enumerated().compactMap { position, name -> [String: Any]? in
+            guard let items = groups[name] else { return nil }
+            return ["name": name, "anchor": "group-\(position + 1)", "topics": items]
+        }
+        let roots = topics.topics.indices.filter { index in
+            guard let parent = topics.topics[index].parent else { return true }
+            return topics.index(of: parent) == nil
+        }
+        try pages.render(path, template: "topics", lang: site.config.language, title: pages.labels["topics"]!, values: [
+            "groups": byReading,
+            "tree": roots.map { tree($0, from: path) },
+            "breadcrumbs": [pages.crumb(pages.labels["home"]!, Permalinks.home)(path)],
+        ])
+    }
+
+    /// A topic with its sub-topics, nested, for the "by theme" list.
+    private func tree(_ index: Int, from page: String) -> [String: Any] {
+        var node = summary(index, from: page)
+        let children = topics.children[index].map { tree($0, from: page) }
+        node["children"] = children
+        node["has_children"] = !children.isEmpty
+        return node
+    }
+
+    private func renderTopic(_ index: Int, into pages: inout PageRenderer) throws {
+        let topic = topics.topics[index]
+        let path = Permalinks.topic(topic.id)
+        var byRelease: [(release: Release, items: [[String: Any]])] = []
+        for mention in topics.mentions[index] {
+            guard let release = site.releases.first(where: { $0.id == mention.paragraph.page.release }) else { continue }
+            let item: [String: Any] = [
+                "place": pages.placeNames.placeName(of: mention.paragraph, withRelease: false),
+                "url": Permalinks.relative(from: path, to: Permalinks.page(mention.paragraph.page)) + "#\(mention.paragraph.anchor)",
+                "pieces": KeywordInContext.line(mention).map { ["text": $0.text, "is_match": $0.isMatch] },
+            ]
+            if byRelease.last?.release.id == release.id {
+                byRelease[byRelease.count - 1].items.append(item)
+            } else {
+                byRelease.append((release, [item]))
+            }
+        }
+        let ancestry = topics.ancestry(of: index).dropLast()
+        let crumbs = [pages.crumb(pages.labels["home"]!, Permalinks.home), pages.crumb(pages.labels["topics"]!, Permalinks.topicsIndex)]
+            + ancestry.map { pages.crumb(topics.topics[$0].title, Permalinks.topic(topics.topics[$0].id)) }
+        let children = topics.children[index].map { summary($0, from: path) }
+        let related = topics.related[index].map { summary($0, from: path) }
+        try pages.render(path, template: "topic", lang: site.config.language, title: topic.title, values: [
+            "topic": [
+                "id": topic.id, "title": topic.title, "reading": topics.readings[index], "english": topic.english ?? false,
+                "description": topic.description ?? false, "count": topics.mentions[index].count,
+            ],
+            "releases": byRelease.map { group -> [String: Any] in
+                [
+                    "title": group.release.title, "language": group.release.language,
+                    "url": Permalinks.relative(from: path, to: Permalinks.release(group.release.id)),
+                    "date": group.release.date ?? false,
+                    "date_display": group.release.date.map { DateDisplay.format($0, language: site.config.language) } ?? false,
+                    "mentions": group.items,
+                ]
+            },
+            "has_mentions": !byRelease.isEmpty,
+            "children": children, "has_children": !children.isEmpty,
+            "related_topics": related, "has_related_topics": !related.isEmpty,
+            "crumb_title": topic.title,
+            "breadcrumbs": crumbs.map { $0(path) },
+        ])
+    }
+
+    /// Keys of the pages' list items, for the template check (see `PageRenderer.itemKeys`).
+    static var itemKeys: [String: Any] {
+        let summary: [String: Any] = ["id": "", "title": "", "reading": "", "english": "", "count": 0, "url": "", "children": [[String: Any]](), "has_children": false]
+        return [
+            "groups": [["name": "", "anchor": "", "topics": [summary]]], "tree": [summary],
+            "releases": [["title": "", "language": "", "url": "", "date": "", "date_display": "", "mentions": [["place": "", "url": "", "pieces": [["text": "", "is_match": true]]]]]],
+            "topic_chips": [["title": "", "url": ""]], "has_topic_chips": true, "top_topics": [summary], "has_topics": true,
+            "topic": ["id": "", "title": "", "reading": "", "english": "", "description": "", "count": 0],
+            "has_mentions": true, "related_topics": [summary], "has_related_topics": true,
+        ]
+    }
+}
