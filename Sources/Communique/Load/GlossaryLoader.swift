@@ -24,20 +24,10 @@ struct GlossaryLoader {
     static let file = "Content/glossary.yml"
     static let keys: Set<String> = ["id", "term", "reading", "aliases", "english", "definition", "category", "see", "see_also"]
 
+    private var yaml: YAMLNodes { YAMLNodes(file: Self.file) }
+
     func load(root: URL) throws -> [CuratedTerm] {
-        let url = root.appendingPathComponent(Self.file)
-        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
-        let text = try SiteFiles.readText(url, relativePath: Self.file)
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw CommuniqueError(FrontMatter.diagnostic(for: error, file: Self.file, lineOffset: 0))
-        }
-        guard let node else { return [] }
-        guard case .sequence(let items) = node else {
-            throw CommuniqueError("the glossary must be a list of entries (- term: …)", at: at(node))
-        }
+        let items = try yaml.items(root: root, notAList: "the glossary must be a list of entries (- term: …)")
         var problems: [Diagnostic] = []
         var terms: [CuratedTerm] = []
         for item in items {
@@ -48,59 +38,29 @@ struct GlossaryLoader {
         return terms
     }
 
-    private func at(_ node: Node) -> SourceLocation {
-        SourceLocation(file: Self.file, line: node.mark?.line, column: node.mark?.column)
-    }
-
     private func entry(_ item: Node) throws -> CuratedTerm {
-        guard case .mapping(let mapping) = item else {
-            throw CommuniqueError("each glossary entry must be a mapping (term: …, definition: …)", at: at(item))
-        }
-        for (key, _) in mapping {
-            if let name = key.string, !Self.keys.contains(name) {
-                throw CommuniqueError("unknown key '\(name)' (known: \(Self.keys.sorted().joined(separator: ", ")))", at: at(key))
-            }
-        }
-        func text(_ key: String) throws -> String? {
-            guard let value = mapping[key] else { return nil }
-            guard case .scalar = value, let string = value.string else {
-                throw CommuniqueError("'\(key)' must be a text value", at: at(value))
-            }
-            return string.isEmpty ? nil : string
-        }
-        func list(_ key: String) throws -> [String] {
-            guard let value = mapping[key] else { return [] }
-            if case .scalar = value, let single = value.string { return [single] }
-            guard case .sequence(let sequence) = value else {
-                throw CommuniqueError("'\(key)' must be a list of texts", at: at(value))
-            }
-            return try sequence.map { item in
-                guard case .scalar = item, let string = item.string else {
-                    throw CommuniqueError("'\(key)' must be a list of texts", at: at(item))
-                }
-                return string
-            }
-        }
-        guard let term = try text("term") else {
-            throw CommuniqueError("a glossary entry has no 'term'", at: at(item))
+        let entry = try yaml.entry(item, notAMapping: "each glossary entry must be a mapping (term: …, definition: …)")
+        let unknown = entry.unknownKeys(known: Self.keys)
+        if !unknown.isEmpty { throw CommuniqueError(unknown) }
+        guard let term = try entry.text("term") else {
+            throw CommuniqueError("a glossary entry has no 'term'", at: yaml.at(item))
         }
         var category = GlossaryEntry.Category.other
-        if let name = try text("category") {
+        if let name = try entry.text("category") {
             guard let known = GlossaryEntry.Category(rawValue: name) else {
                 throw CommuniqueError(
                     "unknown category '\(name)' (use one of: \(GlossaryEntry.Category.allCases.map(\.rawValue).joined(separator: ", ")))",
-                    at: at(mapping["category"]!))
+                    at: yaml.at(entry.node("category")!))
             }
             category = known
         }
-        if let id = try text("id"), !ReleaseID.isValid(id) {
-            throw CommuniqueError("id '\(id)' must be lowercase ASCII letters, digits and hyphens", at: at(mapping["id"]!))
+        if let id = try entry.text("id"), !ReleaseID.isValid(id) {
+            throw CommuniqueError("id '\(id)' must be lowercase ASCII letters, digits and hyphens", at: yaml.at(entry.node("id")!))
         }
         return CuratedTerm(
-            id: try text("id"), term: term, reading: try text("reading"), aliases: try list("aliases"),
-            english: try text("english"), definition: try text("definition"), category: category,
-            seeAlso: try list("see") + list("see_also"),
-            location: SourceLocation(file: Self.file, line: mapping.mark?.line))
+            id: try entry.text("id"), term: term, reading: try entry.text("reading"), aliases: try entry.texts("aliases"),
+            english: try entry.text("english"), definition: try entry.text("definition"), category: category,
+            seeAlso: try entry.texts("see") + entry.texts("see_also"), location: entry.line)
     }
 
     /// A term or alias may name one entry only (width-folded: ＡＣＭ and ACM are the same).

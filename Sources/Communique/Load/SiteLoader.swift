@@ -31,9 +31,15 @@ public struct SiteLoader: Sendable {
         } catch let error as CommuniqueError {
             problems += error.diagnostics
         }
+        var topics: [Topic] = []
+        do {
+            topics = try TopicsLoader().load(root: root)
+        } catch let error as CommuniqueError {
+            problems += error.diagnostics
+        }
         if !problems.isEmpty { throw CommuniqueError(problems) }
         releases.sort { ($0.date ?? "", $0.id) > ($1.date ?? "", $1.id) }
-        return SiteSource(config: config, releases: releases, curatedTerms: curated)
+        return SiteSource(config: config, releases: releases, curatedTerms: curated, topics: topics)
     }
 
     func loadConfig(root: URL) throws -> SiteConfig {
