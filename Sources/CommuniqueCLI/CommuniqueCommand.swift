@@ -8,7 +8,7 @@ public struct CommuniqueCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "communique",
         abstract: "Publish official statements as static websites.",
-        subcommands: [Import.self, Build.self, Check.self],
+        subcommands: [Import.self, Build.self, Check.self, Topics.self],
         defaultSubcommand: Build.self)
     public init() {}
 }
