@@ -17,14 +17,6 @@ public struct SiteLoader: Sendable {
         let releasesFolder = content.appendingPathComponent("releases")
         var releases: [Release] = []
         var problems: [Diagnostic] = []
-        for folder in try SiteFiles.subfolders(of: releasesFolder) {
-            do {
-                let release = try loadRelease(folder: folder, root: root, defaultLanguage: config.language)
-                if !release.draft || includeDrafts { releases.append(release) }
-            } catch let error as CommuniqueError {
-                problems += error.diagnostics
-            }
-        }
         var curated: [CuratedTerm] = []
         do {
             curated = try GlossaryLoader().load(root: root)
@@ -32,10 +24,20 @@ public struct SiteLoader: Sendable {
             problems += error.diagnostics
         }
         var topics: [Topic] = []
+        var topicIDs: Set<String>?
         do {
             topics = try TopicsLoader().load(root: root)
+            topicIDs = Set(topics.map(\.id))
         } catch let error as CommuniqueError {
             problems += error.diagnostics
+        }
+        for folder in try SiteFiles.subfolders(of: releasesFolder) {
+            do {
+                let release = try loadRelease(folder: folder, root: root, defaultLanguage: config.language, topicIDs: topicIDs)
+                if !release.draft || includeDrafts { releases.append(release) }
+            } catch let error as CommuniqueError {
+                problems += error.diagnostics
+            }
         }
         if !problems.isEmpty { throw CommuniqueError(problems) }
         releases.sort { ($0.date ?? "", $0.id) > ($1.date ?? "", $1.id) }
@@ -74,7 +76,9 @@ public struct SiteLoader: Sendable {
             allowRawHTML: mapping["allow_raw_html"]?.bool ?? false)
     }
 
-    func loadRelease(folder: URL, root: URL, defaultLanguage: String) throws -> Release {
+    /// `topicIDs`: the taxonomy's ids, to check a page's `topics:`/`not_topics:` against
+    /// (nil when topics.yml itself is broken and already reported).
+    func loadRelease(folder: URL, root: URL, defaultLanguage: String, topicIDs: Set<String>? = nil) throws -> Release {
         let id = folder.lastPathComponent
         let base = "Content/releases/\(id)"
         guard ReleaseID.isValid(id) else {
@@ -109,7 +113,10 @@ public struct SiteLoader: Sendable {
                 }
                 sections.append(Section(
                     title: title, order: order, slug: slug,
-                    body: MarkdownSource(text: matter.body, file: file, firstLine: matter.bodyFirstLine)))
+                    body: MarkdownSource(
+                        text: matter.body, file: file, firstLine: matter.bodyFirstLine,
+                        addedTopics: try Self.topics("topics", in: matter, known: topicIDs),
+                        removedTopics: try Self.topics("not_topics", in: matter, known: topicIDs))))
             } catch let error as CommuniqueError {
                 problems += error.diagnostics
             }
@@ -124,8 +131,20 @@ public struct SiteLoader: Sendable {
             published: try index.string("published"), date: try index.string("date"), place: try index.string("place"),
             language: try index.string("language") ?? defaultLanguage, series: try index.string("series"),
             draft: try index.bool("draft") ?? false, source: try index.string("source"), participants: participants,
-            body: MarkdownSource(text: index.body, file: indexFile, firstLine: index.bodyFirstLine),
+            body: MarkdownSource(
+                text: index.body, file: indexFile, firstLine: index.bodyFirstLine,
+                addedTopics: try Self.topics("topics", in: index, known: topicIDs),
+                removedTopics: try Self.topics("not_topics", in: index, known: topicIDs)),
             sections: sections)
+    }
+
+    /// Topic ids listed under `key`, each one checked against the taxonomy.
+    static func topics(_ key: String, in matter: FrontMatter, known: Set<String>?) throws -> [String] {
+        let ids = try matter.strings(key)
+        if let known, let unknown = ids.first(where: { !known.contains($0) }) {
+            throw CommuniqueError("'\(key)' names '\(unknown)', which is not a topic id in Content/topics.yml", at: matter.location(of: key))
+        }
+        return ids
     }
 
     static func participant(_ mapping: Node.Mapping, file: String) throws -> Participant {
