@@ -17,12 +17,19 @@ struct Build: ParsableCommand {
     @Flag(help: "Replace an output folder that holds files Communique did not make.")
     var force = false
 
+    @Flag(help: "Render every page, ignoring what the previous build made (a full build).")
+    var clean = false
+
+    @Option(help: "What a broken internal link does: error (fail the build, the default) or warning.")
+    var brokenLinks: BuildOptions.Severity = .error
+
     @Flag(help: "Print the time each stage took.")
     var timings = false
 
     func run() throws {
         let options = BuildOptions(
-            root: site.rootURL, output: output.map { URL(fileURLWithPath: $0) }, includeDrafts: drafts, force: force)
+            root: site.rootURL, output: output.map { URL(fileURLWithPath: $0) }, includeDrafts: drafts, force: force,
+            clean: clean, brokenLinks: brokenLinks)
         let report = try reportingErrors { try BuildPipeline().run(options) }
         for warning in report.warnings {
             FileHandle.standardError.write(Data("\(warning)\n".utf8))
@@ -31,3 +38,5 @@ struct Build: ParsableCommand {
         if timings { print(report.timings) }
     }
 }
+
+extension BuildOptions.Severity: ExpressibleByArgument {}

@@ -16,7 +16,7 @@ public struct LinkChecker {
     public init() {}
 
     public func check(output: URL) throws -> (pages: Int, links: Int, broken: [BrokenLink]) {
-        let files = TemplateSet.walk(output).filter { $0.hasSuffix(".html") }
+        let files = SiteFiles.walk(output).filter { $0.hasSuffix(".html") }
         guard !files.isEmpty else {
             throw CommuniqueError("no HTML pages to check (build the site first)", at: SourceLocation(file: output.path))
         }

@@ -24,6 +24,16 @@ public struct SiteConfig: Sendable, Hashable {
         self.allowRawHTML = allowRawHTML
     }
 
+    /// Whether `baseURL` names a host (`https://…`), not only a path.
+    public var hasAbsoluteBaseURL: Bool { baseURL.contains("://") }
+
+    /// The public URL of an output file (`releases/x/index.html` → `https://…/releases/x/`),
+    /// or nil when `base_url` is only a path.
+    public func absoluteURL(of path: String) -> String? {
+        guard hasAbsoluteBaseURL else { return nil }
+        return baseURL + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
+    }
+
     /// The path part of `baseURL` (`/statements/`), for pages served at any depth.
     public var basePath: String {
         guard let schemeEnd = baseURL.range(of: "://") else { return baseURL }

@@ -6,18 +6,32 @@ public struct BuildOptions: Sendable {
     public var output: URL
     public var includeDrafts: Bool
     public var force: Bool
+    /// Render every page, ignoring what the previous build made.
+    public var clean: Bool
+    /// What a broken internal link does to the build.
+    public var brokenLinks: Severity
 
-    public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, force: Bool = false) {
+    public enum Severity: String, Sendable { case error, warning }
+
+    public init(
+        root: URL, output: URL? = nil, includeDrafts: Bool = false, force: Bool = false, clean: Bool = false,
+        brokenLinks: Severity = .error
+    ) {
         self.root = root
         self.output = output ?? root.appendingPathComponent("Public")
         self.includeDrafts = includeDrafts
         self.force = force
+        self.clean = clean
+        self.brokenLinks = brokenLinks
     }
 }
 
 public struct BuildReport: Sendable {
     public var releases: Int
+    /// Files of the site.
     public var pages: Int
+    /// Pages rendered in this build; the others were unchanged since the previous one.
+    public var rendered: Int
     public var write: WriteReport
     public var seconds: Double
     /// Problems that do not stop the build (a curated term no page uses …).
@@ -34,8 +48,8 @@ public struct BuildReport: Sendable {
 
     public var summary: String {
         String(
-            format: "%d releases, %d files: %d written, %d unchanged, %d removed in %.2f s",
-            releases, pages, write.written, write.unchanged, write.removed, seconds)
+            format: "%d releases, %d files (%d pages rendered): %d written, %d unchanged, %d removed in %.2f s",
+            releases, pages, rendered, write.written, write.unchanged, write.removed, seconds)
     }
 }
 
@@ -50,11 +64,21 @@ public struct BuildPipeline {
         let source = try clock.time("Load") { try SiteLoader(includeDrafts: options.includeDrafts).load(root: options.root) }
         let analysis = clock.time("Analyse") { SiteAnalyser().analyse(source) }
         let links = clock.time("Link") { SiteLinker().link(source, analysis) }
-        let files = try clock.time("Render") { try SiteRenderer(templates: templates).render(source, analysis, links) }
-        let written = try clock.time("Write") { try SiteWriter().write(files, to: options.output, force: options.force) }
+        let previous = options.clean ? BuildManifest() : BuildManifest.read(in: options.output)
+        let result = try clock.time("Render") { try SiteRenderer(templates: templates).render(source, analysis, links, previous: previous) }
+        var writer = SiteWriter()
+        var brokenLinks: [LinkChecker.BrokenLink] = []
+        writer.verify = { staged in
+            brokenLinks = try LinkChecker().check(output: staged).broken
+            if !brokenLinks.isEmpty && options.brokenLinks == .error {
+                throw CommuniqueError(brokenLinks.map { Diagnostic(.error, $0.description) })
+            }
+        }
+        let written = try clock.time("Write") { try writer.write(result.files, to: options.output, force: options.force) }
         return BuildReport(
-            releases: source.releases.count, pages: files.count, write: written, seconds: clock.total,
-            warnings: GlossaryWarnings.unused(analysis.glossary, links), stageSeconds: clock.stages)
+            releases: source.releases.count, pages: result.files.count, rendered: result.rendered, write: written, seconds: clock.total,
+            warnings: GlossaryWarnings.unused(analysis.glossary, links) + brokenLinks.map { Diagnostic(.warning, $0.description) },
+            stageSeconds: clock.stages)
     }
 }
 

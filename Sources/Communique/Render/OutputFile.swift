@@ -1,15 +1,32 @@
 /// One file of the built site, in memory until the Write stage puts it on disk.
 public struct OutputFile: Sendable, Hashable {
-    /// Relative to the output folder, `/`-separated.
-    public var path: String
-    public var bytes: [UInt8]
-
-    public init(path: String, bytes: [UInt8]) {
-        self.path = path
-        self.bytes = bytes
+    public enum Content: Sendable, Hashable {
+        case bytes([UInt8])
+        /// The previous build made this file from the same inputs (same fingerprint):
+        /// the writer keeps the file it already has, without rendering it again.
+        case unchanged
     }
 
-    public init(path: String, text: String) {
-        self.init(path: path, bytes: Array(text.utf8))
+    /// Relative to the output folder, `/`-separated.
+    public var path: String
+    public var content: Content
+    /// What the file was made from (template, context, assets), hashed; kept in the
+    /// output's manifest so the next build can tell what it need not render.
+    public var fingerprint: String?
+
+    public init(path: String, bytes: [UInt8], fingerprint: String? = nil) {
+        self.path = path
+        self.content = .bytes(bytes)
+        self.fingerprint = fingerprint
+    }
+
+    public init(path: String, text: String, fingerprint: String? = nil) {
+        self.init(path: path, bytes: Array(text.utf8), fingerprint: fingerprint)
+    }
+
+    public static func unchanged(path: String, fingerprint: String) -> OutputFile {
+        var file = OutputFile(path: path, bytes: [], fingerprint: fingerprint)
+        file.content = .unchanged
+        return file
     }
 }

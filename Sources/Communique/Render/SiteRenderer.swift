@@ -14,8 +14,11 @@ public struct SiteRenderer {
         self.templates = templates
     }
 
-    public func render(_ site: SiteSource, _ analysis: Analysis, _ links: LinkGraph) throws -> [OutputFile] {
+    /// Renders every page; pages the `previous` build made from the same fingerprint
+    /// come back as `.unchanged` instead of being rendered again.
+    public func render(_ site: SiteSource, _ analysis: Analysis, _ links: LinkGraph, previous: BuildManifest = BuildManifest()) throws -> RenderResult {
         var pages = PageRenderer(site: site, templates: templates)
+        pages.previous = previous
         pages.placeNames = PlaceNames(site: site, analysis: analysis)
         let topicPages = TopicPages(site: site, topics: analysis.topics)
         let topTopics = topicPages.mostMentioned(from: Permalinks.home, limit: Self.topicsOnHome)
@@ -35,9 +38,11 @@ public struct SiteRenderer {
         try templates.check(knownKeys: pages.knownKeys.union(PageRenderer.itemKeys(config: site.config)))
         var files = pages.files
         for asset in templates.assets {
-            files.append(OutputFile(path: "assets/\(asset.path)", bytes: asset.bytes))
+            var hasher = StableHasher()
+            hasher.combine(bytes: asset.bytes)
+            files.append(OutputFile(path: "assets/\(asset.path)", bytes: asset.bytes, fingerprint: hasher.hex))
         }
-        return files.sorted { $0.path < $1.path }
+        return RenderResult(files: files.sorted { $0.path < $1.path }, rendered: pages.rendered)
     }
 
     private func renderRelease(_ release: Release, _ analysis: Analysis, _ links: LinkGraph, into pages: inout PageRenderer) throws {
@@ -107,6 +112,13 @@ public struct SiteRenderer {
     }
 }
 
+/// The Render stage's output: every file of the site, and how many pages it had to
+/// render (the rest are unchanged since the previous build).
+public struct RenderResult: Sendable {
+    public var files: [OutputFile]
+    public var rendered: Int
+}
+
 /// Builds each page's template context from the values every page shares, renders
 /// it, and remembers every key it provided (for `TemplateSet.check`).
 struct PageRenderer {
@@ -115,6 +127,10 @@ struct PageRenderer {
     let labels: [String: String]
     private(set) var files: [OutputFile] = []
     private(set) var knownKeys: Set<String> = []
+    /// The previous build's manifest: pages whose fingerprint it holds are not rendered.
+    var previous = BuildManifest()
+    /// Pages rendered (not reused) in this build.
+    private(set) var rendered = 0
     var placeNames: PlaceNames
 
     init(site: SiteSource, templates: TemplateSet?) {
@@ -133,9 +149,19 @@ struct PageRenderer {
         context["is_home"] = false
         context.merge(values) { _, new in new }
         context["has_breadcrumbs"] = !((context["breadcrumbs"] as? [[String: Any]])?.isEmpty ?? true)
+        try emit(path, template: template, context: context)
+    }
+
+    /// Renders the page, unless the previous build made it from the same fingerprint.
+    private mutating func emit(_ path: String, template: String, context: [String: Any]) throws {
         collectKeys(context)
-        let html = try templates.render(context, with: template)
-        files.append(OutputFile(path: path, text: html))
+        let fingerprint = ContextFingerprint.of(context, template: template, templates: templates.fingerprints[template] ?? "")
+        if previous.fingerprints[path] == fingerprint {
+            files.append(.unchanged(path: path, fingerprint: fingerprint))
+        } else {
+            files.append(OutputFile(path: path, text: try templates.render(context, with: template), fingerprint: fingerprint))
+            rendered += 1
+        }
     }
 
     /// The 404 page is served at any URL, so its links are absolute from `base_url`.
@@ -152,8 +178,7 @@ struct PageRenderer {
         context["breadcrumbs"] = [[String: Any]]()
         context["is_home"] = false
         context["has_breadcrumbs"] = false
-        collectKeys(context)
-        files.append(OutputFile(path: Permalinks.notFound, text: try templates.render(context, with: "404")))
+        try emit(Permalinks.notFound, template: "404", context: context)
     }
 
     func shared(for path: String) -> [String: Any] {
@@ -166,7 +191,9 @@ struct PageRenderer {
             "home_url": Permalinks.relative(from: path, to: Permalinks.home),
             "glossary_url": Permalinks.relative(from: path, to: Permalinks.glossary),
             "topics_url": Permalinks.relative(from: path, to: Permalinks.topicsIndex),
-            "canonical": site.config.baseURL + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path),
+            // Only an absolute base_url gives a canonical URL; a path alone would be wrong
+            // under another host and from disk.
+            "canonical": site.config.absoluteURL(of: path) ?? false,
             "labels": labels,
             "site_language": site.config.language,
         ]

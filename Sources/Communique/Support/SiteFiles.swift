@@ -42,4 +42,21 @@ enum SiteFiles {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
         return names.sorted().filter { $0.hasSuffix(".\(ext)") && !$0.hasPrefix(".") }.map { url.appendingPathComponent($0) }
     }
+
+    /// Files under `folder`, relative, sorted (so builds are deterministic); files and
+    /// folders starting with a dot are skipped unless `includeHidden`.
+    static func walk(_ folder: URL, includeHidden: Bool = false) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let path = folder.appendingPathComponent(relative).path
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                includeHidden || !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") })
+            {
+                files.append(relative)
+            }
+        }
+        return files.sorted()
+    }
 }

@@ -2,8 +2,11 @@ import Foundation
 
 /// What a write did, for the build's one-line summary.
 public struct WriteReport: Sendable, Equatable {
+    /// Files whose bytes are new or changed.
     public var written: Int
+    /// Files kept as they were (same bytes, same mtime).
     public var unchanged: Int
+    /// Files of the previous build that this build no longer makes.
     public var removed: Int
 }
 
@@ -12,16 +15,20 @@ public struct WriteReport: Sendable, Equatable {
 /// Files go to a staging folder beside the output, which then replaces the output
 /// by rename, so an interrupted build leaves the previous complete site. A file whose
 /// bytes did not change is hard-linked from the previous output, keeping its mtime,
-/// so a deploy uploads only what changed. The writer only replaces a folder it made
-/// (it holds `manifestName`), an empty one, or any with `force`.
+/// so a deploy uploads only what changed. Files the previous build did not make (not
+/// in its manifest) are carried over: the build deletes only its own files. The
+/// writer only takes over a folder it made (it holds the manifest), an empty one, or
+/// any with `force`.
 public struct SiteWriter {
-    public static let manifestName = ".communique-manifest"
     /// Placeholder files a repository keeps in an otherwise ignored output folder.
     static let placeholders: Set<String> = [".gitkeep"]
 
     let fileManager = FileManager.default
     /// Called after each file is staged; tests use it to fail part-way through.
     var afterStagingFile: ((String) throws -> Void)?
+    /// Called with the staged site before it replaces the output (the link check);
+    /// throwing leaves the output as it was.
+    public var verify: ((URL) throws -> Void)?
 
     public init() {}
 
@@ -36,28 +43,18 @@ public struct SiteWriter {
         try? fileManager.removeItem(at: staging)
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
         var report = WriteReport(written: 0, unchanged: 0, removed: 0)
-        let oldFiles = Set(Self.manifest(in: output))
+        let old = BuildManifest.read(in: output)
+        var manifest = BuildManifest()
         do {
             for file in files {
-                let target = staging.appendingPathComponent(file.path)
-                try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                let old = output.appendingPathComponent(file.path)
-                if oldFiles.contains(file.path), let bytes = fileManager.contents(atPath: old.path), bytes.elementsEqual(file.bytes),
-                    link(old.path, target.path) == 0
-                {
-                    report.unchanged += 1
-                } else {
-                    try Data(file.bytes).write(to: target)
-                    report.written += 1
-                }
+                try stage(file, from: output, into: staging, oldFiles: old.paths, report: &report)
+                manifest.fingerprints[file.path] = file.fingerprint ?? ""
                 try afterStagingFile?(file.path)
             }
-            for name in Self.placeholders where fileManager.fileExists(atPath: output.appendingPathComponent(name).path) {
-                try? fileManager.copyItem(at: output.appendingPathComponent(name), to: staging.appendingPathComponent(name))
-            }
-            let paths = files.map(\.path).sorted()
-            try Data((paths.joined(separator: "\n") + "\n").utf8).write(to: staging.appendingPathComponent(Self.manifestName))
-            report.removed = oldFiles.subtracting(paths).count
+            try carryOverForeignFiles(from: output, into: staging, made: old.paths.union(manifest.paths))
+            try Data(manifest.text.utf8).write(to: staging.appendingPathComponent(BuildManifest.fileName))
+            report.removed = old.paths.subtracting(manifest.paths).count
+            try verify?(staging)
         } catch {
             try? fileManager.removeItem(at: staging)
             throw error
@@ -73,10 +70,39 @@ public struct SiteWriter {
         return report
     }
 
-    /// The paths a previous build wrote, from its manifest.
-    static func manifest(in output: URL) -> [String] {
-        guard let text = try? String(contentsOf: output.appendingPathComponent(manifestName), encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").map(String.init)
+    private func stage(_ file: OutputFile, from output: URL, into staging: URL, oldFiles: Set<String>, report: inout WriteReport) throws {
+        let target = staging.appendingPathComponent(file.path)
+        try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let old = output.appendingPathComponent(file.path)
+        switch file.content {
+        case .unchanged:
+            guard oldFiles.contains(file.path), link(old.path, target.path) == 0 else {
+                throw CommuniqueError("the previous build's \(file.path) is missing; build again with --clean", at: SourceLocation(file: output.path))
+            }
+            report.unchanged += 1
+        case .bytes(let bytes):
+            if oldFiles.contains(file.path), let existing = fileManager.contents(atPath: old.path), existing.elementsEqual(bytes),
+                link(old.path, target.path) == 0
+            {
+                report.unchanged += 1
+            } else {
+                try Data(bytes).write(to: target)
+                report.written += 1
+            }
+        }
+    }
+
+    /// Everything in the output that no build made (placeholders, a CNAME a person
+    /// added …) moves on to the new output untouched.
+    private func carryOverForeignFiles(from output: URL, into staging: URL, made: Set<String>) throws {
+        for path in SiteFiles.walk(output, includeHidden: true) where !made.contains(path) && path != BuildManifest.fileName {
+            let target = staging.appendingPathComponent(path)
+            guard !fileManager.fileExists(atPath: target.path) else { continue }
+            try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if link(output.appendingPathComponent(path).path, target.path) != 0 {
+                try fileManager.copyItem(at: output.appendingPathComponent(path), to: target)
+            }
+        }
     }
 
     private func recoverInterruptedSwap(output: URL, previous: URL) throws {
@@ -91,7 +117,7 @@ public struct SiteWriter {
     private func checkOutputIsOurs(_ output: URL, force: Bool) throws {
         guard !force, let names = try? fileManager.contentsOfDirectory(atPath: output.path) else { return }
         let foreign = names.filter { !Self.placeholders.contains($0) }
-        guard !foreign.isEmpty, !names.contains(Self.manifestName) else { return }
+        guard !foreign.isEmpty, !names.contains(BuildManifest.fileName) else { return }
         throw CommuniqueError(
             "the output folder holds files Communique did not make (e.g. \(foreign.sorted()[0])); "
                 + "choose an empty folder or pass --force to replace it",

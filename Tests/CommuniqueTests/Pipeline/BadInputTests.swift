@@ -110,3 +110,35 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("index.html").path))
     }
 }
+
+extension BadInputTests {
+    @Test func aBrokenInternalLinkFailsTheBuildUnlessRelaxed() throws {
+        let messages = try expectFailure { site in
+            try site.write("Content/releases/2024-07-28-test/01-soron.md", "---\ntitle: 総論\nslug: soron\n---\n\n(1)[前回](../../2023-01-01-old/index.html#sec_1__para_2)を参照。\n")
+        }
+        // The section page and the printable page (which repeats it) both carry the link.
+        #expect(messages == ["all", "soron"].map {
+            "error: releases/2024-07-28-test/\($0)/index.html: broken link '../../2023-01-01-old/index.html#sec_1__para_2': no file releases/2023-01-01-old/index.html"
+        })
+        var files = TestSite.minimal
+        files["Content/releases/2024-07-28-test/01-soron.md"] = "---\ntitle: 総論\nslug: soron\n---\n\n(1)[前回](../index.html#no-such-anchor)\n"
+        let site = try TestSite(files)
+        defer { site.remove() }
+        let report = try BuildPipeline().run(BuildOptions(root: site.root, brokenLinks: .warning))
+        #expect(report.warnings.map(\.description).contains(
+            "warning: releases/2024-07-28-test/soron/index.html: broken link '../index.html#no-such-anchor': no element with id 'no-such-anchor' in releases/2024-07-28-test/index.html"))
+    }
+
+    @Test func filesABuildDidNotMakeSurviveRebuilds() throws {
+        let site = try TestSite(TestSite.minimal)
+        defer { site.remove() }
+        try site.build()
+        try site.write("Public/CNAME", "statements.example.org\n")
+        try site.write("Public/.well-known/security.txt", "Contact: x\n")
+        try site.build()
+        try site.build(output: nil, force: false)
+        #expect(try site.page("CNAME") == "statements.example.org\n")
+        #expect(try site.page(".well-known/security.txt") == "Contact: x\n")
+        #expect(BuildManifest.read(in: site.output).paths.contains("CNAME") == false)
+    }
+}

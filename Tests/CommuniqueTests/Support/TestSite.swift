@@ -41,7 +41,7 @@ struct TestSite {
     func snapshot(_ folder: URL? = nil) -> [String: Data] {
         let base = folder ?? output
         var result: [String: Data] = [:]
-        for path in TemplateSet.walk(base) {
+        for path in SiteFiles.walk(base) {
             result[path] = FileManager.default.contents(atPath: base.appendingPathComponent(path).path)
         }
         return result

@@ -18,6 +18,9 @@ public struct TemplateSet {
     let sources: [String: String]
     /// Asset path (relative to `Templates/assets`) → bytes.
     public let assets: [(path: String, bytes: [UInt8])]
+    /// By template name: a hash of its text and of every partial and parent it uses,
+    /// so a page is rendered again when, and only when, a template it uses changes.
+    public let fingerprints: [String: String]
 
     public init(root: URL) throws {
         let folder = root.appendingPathComponent(Self.folder).resolvingSymlinksInPath()
@@ -29,7 +32,7 @@ public struct TemplateSet {
         var sources: [String: String] = [:]
         var problems: [Diagnostic] = []
         var assets: [(String, [UInt8])] = []
-        for relative in Self.walk(folder) {
+        for relative in SiteFiles.walk(folder) {
             let url = folder.appendingPathComponent(relative)
             if relative.hasPrefix("assets/") {
                 assets.append((String(relative.dropFirst("assets/".count)), [UInt8]((try? Data(contentsOf: url)) ?? Data())))
@@ -57,6 +60,31 @@ public struct TemplateSet {
         self.library = library
         self.sources = sources
         self.assets = assets
+        fingerprints = Self.fingerprints(of: sources)
+    }
+
+    /// Each template's own text plus, transitively, the templates it names with `{{>…}}`
+    /// or `{{<…}}`, in sorted order.
+    static func fingerprints(of sources: [String: String]) -> [String: String] {
+        var uses: [String: Set<String>] = [:]
+        for (name, text) in sources {
+            uses[name] = Set(MustacheTags.scan(text).filter { $0.kind == .partial }.map(\.name))
+        }
+        var result: [String: String] = [:]
+        for name in sources.keys {
+            var closure: Set<String> = [name]
+            var queue = [name]
+            while let next = queue.popLast() {
+                for used in uses[next] ?? [] where closure.insert(used).inserted { queue.append(used) }
+            }
+            var hasher = StableHasher()
+            for member in closure.sorted() {
+                hasher.combine(member)
+                hasher.combine(sources[member] ?? "")
+            }
+            result[name] = hasher.hex
+        }
+        return result
     }
 
     /// Renders `context` with the template `name`.
@@ -92,22 +120,6 @@ public struct TemplateSet {
             }
         }
         if !problems.isEmpty { throw CommuniqueError(problems) }
-    }
-
-    /// Files under `folder`, relative, sorted (so builds are deterministic).
-    static func walk(_ folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            let path = folder.appendingPathComponent(relative).path
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") })
-            {
-                files.append(relative)
-            }
-        }
-        return files.sorted()
     }
 }
 

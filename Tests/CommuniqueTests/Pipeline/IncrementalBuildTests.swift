@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+
+@testable import Communique
+
+/// Each kind of change rewrites exactly the files whose bytes must change, leaves every
+/// other file as it was (same inode, same mtime), and gives the same site as a clean build.
+@Suite struct IncrementalBuildTests {
+    /// The shipped sample plus a small second release, so changes have neighbours.
+    func twoReleaseSite() throws -> TestSite {
+        var files = TestSite.minimal
+        files.removeValue(forKey: "Content/site.yml")
+        let site = try TestSite(files)
+        for name in ["site.yml", "glossary.yml", "topics.yml"] {
+            try FileManager.default.copyItem(
+                at: TestSite.repository.appendingPathComponent("Content/\(name)"),
+                to: site.root.appendingPathComponent("Content/\(name)"))
+        }
+        try FileManager.default.copyItem(
+            at: TestSite.repository.appendingPathComponent("Content/releases/2024-07-28-japan-us-2plus2"),
+            to: site.root.appendingPathComponent("Content/releases/2024-07-28-japan-us-2plus2"))
+        return site
+    }
+
+    struct FileState: Equatable {
+        var inode: UInt64
+        var modified: Date
+        var bytes: Data
+    }
+
+    func states(_ folder: URL) throws -> [String: FileState] {
+        var result: [String: FileState] = [:]
+        for path in SiteFiles.walk(folder) {
+            let url = folder.appendingPathComponent(path)
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            result[path] = FileState(
+                inode: (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0,
+                modified: attributes[.modificationDate] as? Date ?? .distantPast,
+                bytes: try Data(contentsOf: url))
+        }
+        return result
+    }
+
+    /// Builds, applies `change`, builds again; checks the rewritten set and the clean-build equality.
+    @discardableResult
+    func check(_ change: (TestSite) throws -> Void) throws -> (BuildReport, Set<String>) {
+        let site = try twoReleaseSite()
+        defer { site.remove() }
+        try site.build()
+        let before = try states(site.output)
+        Thread.sleep(forTimeInterval: 0.02)
+        try change(site)
+        let report = try site.build()
+        let after = try states(site.output)
+
+        let mustChange = Set(before.keys).union(after.keys).filter { before[$0]?.bytes != after[$0]?.bytes }
+        let rewritten = Set(before.keys).union(after.keys).filter { path in
+            guard let old = before[path], let new = after[path] else { return true }
+            return old.inode != new.inode || old.modified != new.modified
+        }
+        #expect(rewritten == mustChange, "rewritten but unchanged: \(rewritten.subtracting(mustChange).sorted()); changed but not rewritten: \(mustChange.subtracting(rewritten).sorted())")
+
+        let clean = site.root.appendingPathComponent("Clean")
+        try BuildPipeline().run(BuildOptions(root: site.root, output: clean, clean: true))
+        #expect(site.snapshot() == site.snapshot(clean), "the incremental build differs from a clean build")
+        return (report, mustChange)
+    }
+
+    @Test func addingARelease() throws {
+        let (report, changed) = try check { site in
+            try site.write("Content/releases/2024-08-01-new/_index.md", "---\ntitle: 新しい発表\ndate: \"2024-08-01\"\n---\n\n尖閣諸島について。\n")
+            try site.write("Content/releases/2024-08-01-new/01-a.md", "---\ntitle: 総論\nslug: soron\n---\n\n(1)台湾海峡の平和。\n")
+        }
+        #expect(changed.contains("releases/2024-08-01-new/soron/index.html"))
+        #expect(changed.contains("index.html") && changed.contains("topics/taiwan/index.html"))
+        #expect(!changed.contains("releases/2024-07-28-japan-us-2plus2/beigun-no-taisei/index.html"))
+        #expect(report.rendered < report.pages / 2, "\(report.rendered) of \(report.pages) pages rendered")
+    }
+
+    @Test func editingAParagraph() throws {
+        let (report, changed) = try check { site in
+            let path = "Content/releases/2024-07-28-test/02-chiiki-josei.md"
+            let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+            try site.write(path, text.replacingOccurrences(of: "(1)日米双方は一致しました。", with: "(1)日米双方は完全に一致しました。"))
+        }
+        #expect(changed.contains("releases/2024-07-28-test/chiiki-josei/index.html"))
+        #expect(changed.contains("releases/2024-07-28-test/all/index.html"))
+        #expect(!changed.contains("releases/2024-07-28-japan-us-2plus2/soron/index.html"))
+        #expect(report.rendered <= 4, "\(report.rendered) pages rendered")
+    }
+
+    @Test func editingAGlossaryEntry() throws {
+        let (_, changed) = try check { site in
+            let path = "Content/glossary.yml"
+            let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+            try site.write(path, text.replacingOccurrences(of: "definition: 九州の南から台湾の東にかけて", with: "definition: 九州南端から台湾の東にかけて"))
+        }
+        #expect(changed.contains("glossary/index.html"))
+        // 南西諸島 is linked (with its definition) in these pages only.
+        #expect(changed.contains("releases/2024-07-28-japan-us-2plus2/chiiki-josei/index.html"))
+        #expect(!changed.contains("releases/2024-07-28-japan-us-2plus2/beigun-no-taisei/index.html"))
+        #expect(!changed.contains("topics/taiwan/index.html"))
+    }
+
+    @Test func editingATemplate() throws {
+        let (report, changed) = try check { site in
+            let path = "Templates/topic.mustache"
+            let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+            try site.write(path, text.replacingOccurrences(of: "<article class=\"topic-page\">", with: "<article class=\"topic-page edited\">"))
+        }
+        #expect(changed.contains("topics/taiwan/index.html"))
+        #expect(!changed.contains("index.html"))
+        let topicPages = changed.filter { $0.hasPrefix("topics/") && $0 != "topics/index.html" }.count
+        #expect(report.rendered == topicPages, "only the pages made with topic.mustache are rendered again")
+    }
+
+    @Test func removingARelease() throws {
+        let (report, changed) = try check { site in
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/releases/2024-07-28-test"))
+        }
+        #expect(changed.contains("releases/2024-07-28-test/soron/index.html"))
+        #expect(report.write.removed == 4)
+        #expect(!changed.contains("releases/2024-07-28-japan-us-2plus2/beigun-no-taisei/index.html"))
+    }
+
+    @Test func editingTheBaseLayoutRendersEveryPage() throws {
+        let (report, _) = try check { site in
+            let path = "Templates/base.mustache"
+            let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+            try site.write(path, text.replacingOccurrences(of: "<main id=\"main\">", with: "<main id=\"main\" class=\"edited\">"))
+        }
+        #expect(report.rendered == report.pages - 1, "every page extends base (the stylesheet is not a page)")
+    }
+
+    @Test func editingSiteConfigRendersWhatUsesIt() throws {
+        let (report, changed) = try check { site in
+            let path = "Content/site.yml"
+            let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+            try site.write(path, text.replacingOccurrences(of: "title: 日米安全保障 声明アーカイブ", with: "title: 日米安全保障 声明集"))
+        }
+        #expect(changed.contains("index.html") && changed.contains("topics/taiwan/index.html"))
+        #expect(report.rendered == report.pages - 1)
+    }
+
+    @Test func cleanRendersEverything() throws {
+        let site = try twoReleaseSite()
+        defer { site.remove() }
+        try site.build()
+        let again = try BuildPipeline().run(BuildOptions(root: site.root, clean: true))
+        #expect(again.rendered == again.pages - 1)
+        #expect(again.write.written == 0)
+    }
+}
