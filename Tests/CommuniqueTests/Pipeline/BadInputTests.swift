@@ -72,9 +72,7 @@ import Testing
 
     @Test func unknownTemplateVariableNamesTemplateLineAndColumn() throws {
         let messages = try expectFailure { site in
-            let path = "Templates/section.mustache"
-            let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
-            try site.write(path, text.replacingOccurrences(of: "<h1>{{section.title}}</h1>", with: "<h1>{{sektion.title}}</h1>"))
+            try site.replace(in: "Templates/section.mustache", "<h1>{{section.title}}</h1>", with: "<h1>{{sektion.title}}</h1>")
         }
         #expect(messages.count == 1)
         #expect(messages.first?.hasPrefix("Templates/section.mustache:") == true)

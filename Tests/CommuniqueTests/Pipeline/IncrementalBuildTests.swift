@@ -79,9 +79,7 @@ import Testing
 
     @Test func editingAParagraph() throws {
         let (report, changed) = try check { site in
-            let path = "Content/releases/2024-07-28-test/02-chiiki-josei.md"
-            let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
-            try site.write(path, text.replacingOccurrences(of: "(1)日米双方は一致しました。", with: "(1)日米双方は完全に一致しました。"))
+            try site.replace(in: "Content/releases/2024-07-28-test/02-chiiki-josei.md", "(1)日米双方は一致しました。", with: "(1)日米双方は完全に一致しました。")
         }
         #expect(changed.contains("releases/2024-07-28-test/chiiki-josei/index.html"))
         #expect(changed.contains("releases/2024-07-28-test/all/index.html"))
@@ -91,9 +89,7 @@ import Testing
 
     @Test func editingAGlossaryEntry() throws {
         let (_, changed) = try check { site in
-            let path = "Content/glossary.yml"
-            let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
-            try site.write(path, text.replacingOccurrences(of: "definition: 九州の南から台湾の東にかけて", with: "definition: 九州南端から台湾の東にかけて"))
+            try site.replace(in: "Content/glossary.yml", "definition: 九州の南から台湾の東にかけて", with: "definition: 九州南端から台湾の東にかけて")
         }
         #expect(changed.contains("glossary/index.html"))
         // 南西諸島 is linked (with its definition) in these pages only.
@@ -104,9 +100,7 @@ import Testing
 
     @Test func editingATemplate() throws {
         let (report, changed) = try check { site in
-            let path = "Templates/topic.mustache"
-            let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
-            try site.write(path, text.replacingOccurrences(of: "<article class=\"topic-page\">", with: "<article class=\"topic-page edited\">"))
+            try site.replace(in: "Templates/topic.mustache", "<article class=\"topic-page\">", with: "<article class=\"topic-page edited\">")
         }
         #expect(changed.contains("topics/taiwan/index.html"))
         #expect(!changed.contains("index.html"))
@@ -125,18 +119,14 @@ import Testing
 
     @Test func editingTheBaseLayoutRendersEveryPage() throws {
         let (report, _) = try check { site in
-            let path = "Templates/base.mustache"
-            let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
-            try site.write(path, text.replacingOccurrences(of: "<main id=\"main\">", with: "<main id=\"main\" class=\"edited\">"))
+            try site.replace(in: "Templates/base.mustache", "<main id=\"main\">", with: "<main id=\"main\" class=\"edited\">")
         }
         #expect(report.rendered == report.pages - 1, "every page extends base (the stylesheet is not a page)")
     }
 
     @Test func editingSiteConfigRendersWhatUsesIt() throws {
         let (report, changed) = try check { site in
-            let path = "Content/site.yml"
-            let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
-            try site.write(path, text.replacingOccurrences(of: "title: 日米安全保障 声明アーカイブ", with: "title: 日米安全保障 声明集"))
+            try site.replace(in: "Content/site.yml", "title: 日米安全保障 声明アーカイブ", with: "title: 日米安全保障 声明集")
         }
         #expect(changed.contains("index.html") && changed.contains("topics/taiwan/index.html"))
         #expect(report.rendered == report.pages - 1)

@@ -26,6 +26,13 @@ struct TestSite {
         try Data(text.utf8).write(to: url)
     }
 
+    /// Replaces `old` with `new` in a file of the site (it must contain `old`).
+    func replace(in path: String, _ old: String, with new: String) throws {
+        let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        guard text.contains(old) else { throw CommuniqueError("test setup: '\(old)' not in \(path)") }
+        try write(path, text.replacingOccurrences(of: old, with: new))
+    }
+
     var output: URL { root.appendingPathComponent("Public") }
 
     @discardableResult
