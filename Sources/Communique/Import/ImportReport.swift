@@ -24,6 +24,8 @@ public struct ImportReport: CustomStringConvertible {
     public var date: String?
     public var place: String?
     public var language: String
+    /// The series the release is filed under (nil when none was found).
+    public var series: String?
     public var participants: [Participant]
     public var leadCount: Int
     public var innerTitle: String?
@@ -46,6 +48,7 @@ public struct ImportReport: CustomStringConvertible {
         date = statement.givenFields["date"] ?? statement.meetingDate?.isoDate
         place = statement.place
         language = statement.language
+        series = statement.series.flatMap { $0.isEmpty ? nil : $0 }
         participants = statement.participants
         leadCount = statement.lead.count
         innerTitle = statement.innerTitle?.text
@@ -73,6 +76,7 @@ public struct ImportReport: CustomStringConvertible {
         row("meeting date", date)
         row("place", place)
         row("language", language)
+        row("series", series)
         if participants.isEmpty {
             row("participants", nil)
         } else {

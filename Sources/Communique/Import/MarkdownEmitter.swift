@@ -21,7 +21,7 @@ enum MarkdownEmitter {
         add("date", statement.meetingDate?.isoDate, quoted: true)
         add("place", statement.place)
         add("language", statement.language)
-        add("series", nil)
+        add("series", statement.series)
         if !statement.participants.isEmpty {
             fields.append(("participants", Node(statement.participants.map(participantNode))))
         }

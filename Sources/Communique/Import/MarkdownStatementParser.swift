@@ -68,6 +68,7 @@ struct MarkdownStatementParser {
                 case "category": statement.category = text
                 case "place": statement.place = text
                 case "language": statement.language = text
+                case "series": statement.series = text
                 case "published": statement.published = DateParser.firstDate(in: WidthFolding.fold(text))?.date
                 case "date": statement.meetingDate = DateParser.firstDate(in: WidthFolding.fold(text))?.date
                 default: break

@@ -1,5 +1,5 @@
 /// Fills in what a statement's opening text says about the meeting: its date, place,
-/// participants, and the statement's language.
+/// participants, and the statement's language; and the series its titles name.
 enum MetadataDetector {
     static func detect(in statement: inout Statement, bodyText: String) {
         let share = TextScript.japaneseShare(of: bodyText)
@@ -25,6 +25,12 @@ enum MetadataDetector {
         if statement.place == nil { statement.place = PlaceFinder.place(in: folded) }
         if statement.participants.isEmpty {
             statement.participants = ParticipantExtractor.participants(in: opening.joined(separator: "\n"))
+        }
+        if statement.series == nil {
+            let inner = statement.innerTitle.map {
+                statement.format == .markdown ? MarkdownStatementParser.plainTitle($0.text) : $0.text
+            }
+            statement.series = SeriesDetector.series(title: statement.title, innerTitle: inner)
         }
     }
 }

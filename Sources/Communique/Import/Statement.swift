@@ -19,6 +19,10 @@ public struct Statement {
     public var place: String?
     /// `ja` or `en`.
     public var language: String
+    /// The recurring meeting or kind of statement this one belongs to
+    /// (`日米安全保障協議委員会`), from the titles (`SeriesDetector`) or given in front
+    /// matter; empty when front matter says there is none.
+    public var series: String?
     public var participants: [Participant]
     public var lead: [StatementParagraph]
     /// The document's own title inside the page, such as `…(概要)`.

@@ -81,7 +81,7 @@ import Testing
         let index = try #require(ImportFixtures.file(result, "_index.md"))
         let frontMatter = index.split(separator: "\n").dropFirst().prefix { $0 != "---" }
         let keys = frontMatter.filter { $0.first?.isLetter == true }.compactMap { $0.split(separator: ":").first }
-        #expect(keys == ["title", "category", "published", "date", "place", "language", "participants", "source"])
+        #expect(keys == ["title", "category", "published", "date", "place", "language", "series", "participants", "source"])
         #expect(index.contains("published: \"2024-07-31T10:10:00+09:00\"\n"))
         #expect(index.contains("date: \"2024-07-28\"\n"))
         #expect(index.contains("- name: アントニー・ブリンケン\n  title: 米国国務長官\n  english: Antony Blinken\n  english_title: Secretary of State of the United States of America\n"))
