@@ -37,6 +37,7 @@ public struct SiteRenderer {
         try pages.renderNotFound()
         try templates.check(knownKeys: pages.knownKeys.union(PageRenderer.itemKeys(config: site.config)))
         var files = pages.files
+        files += FeedWriter(site: site, analysis: analysis).files(pages: files.map(\.path))
         for asset in templates.assets {
             var hasher = StableHasher()
             hasher.combine(bytes: asset.bytes)
@@ -70,6 +71,9 @@ public struct SiteRenderer {
             "release": pages.releaseDetails(release, from: releasePath, glossary: analysis.glossary),
             "blocks": blocks(bodyPage, bodyKey, on: releasePath, top: 2),
             "breadcrumbs": crumbsToRelease.map { $0(releasePath) },
+            "description": Summary.of(bodyPage),
+            "og_type": "article",
+            "json_ld": StructuredData.release(release, site: pages.site.config, description: Summary.of(bodyPage)),
         ].merging(pages.termDefinitions([bodyKey], links: links, glossary: analysis.glossary)) { a, _ in a })
 
         let crumbs = crumbsToRelease + [pages.crumb(release.title, releasePath)]
@@ -86,6 +90,8 @@ public struct SiteRenderer {
                 "release": pages.releaseDetails(release, from: path),
                 "section": ["title": section.title, "order": section.order],
                 "crumb_title": section.title,
+                "description": Summary.of(page),
+                "og_type": "article",
                 "blocks": blocks(page, key, on: path, top: 2),
                 "footnotes": page.document.footnotesHTML(),
                 "prev": neighbour(neighbours?.previous),
@@ -194,6 +200,10 @@ struct PageRenderer {
             // Only an absolute base_url gives a canonical URL; a path alone would be wrong
             // under another host and from disk.
             "canonical": site.config.absoluteURL(of: path) ?? false,
+            "og_type": "website",
+            "og_locale": site.config.language.hasPrefix("ja") ? "ja_JP" : "en_US",
+            "json_ld": false,
+            "feed_url": site.config.hasAbsoluteBaseURL ? Permalinks.relative(from: path, to: FeedWriter.feed) : false,
             "labels": labels,
             "site_language": site.config.language,
         ]

@@ -120,6 +120,12 @@ enum HTMLText {
             .replacingOccurrences(of: "&amp;", with: "&")
     }
 
+    /// The page without the opening tag of our JSON-LD script (whose text escapes every
+    /// "<"), so a test can assert that no other script is there.
+    static func withoutStructuredDataTag(_ html: String) -> String {
+        html.replacingOccurrences(of: "<script type=\"application/ld+json\">", with: "")
+    }
+
     /// The tags of one element name, in order (`h1`, `h2` …).
     static func headingLevels(_ html: String) -> [Int] {
         var levels: [Int] = []
