@@ -11,7 +11,7 @@ BIN := .build/debug/communique
 # needs Java; a Chromium screenshot, which needs a Japanese font).
 BUILD_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm \
 	libmecab-dev mecab mecab-ipadic-utf8
-TEST_PACKAGES := chromium fonts-ipafont-gothic fontconfig default-jre-headless python3-venv
+TEST_PACKAGES := chromium fonts-ipafont-gothic fontconfig default-jre-headless python3-venv nginx curl
 
 .PHONY: site test build deps test-deps unit e2e screenshot import-sample clean
 
