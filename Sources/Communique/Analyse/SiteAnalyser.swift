@@ -5,6 +5,8 @@ import CommuniqueMarkdown
 public struct Analysis {
     public var glossary: Glossary
     public var topics: TopicIndex
+    /// Recurring meetings, by name.
+    public var series: [Series]
     /// Lead and preamble of each release, by release id.
     public var releaseBodies: [String: ParsedPage]
     /// Section pages, by `PageKey`.
@@ -37,6 +39,7 @@ public struct SiteAnalyser {
         return Analysis(
             glossary: buildGlossary(site, bodies: bodies, sections: sections, reader: reader),
             topics: TopicTagger(topics: site.topics, reader: reader).tag(site, bodies: bodies, sections: sections),
+            series: SeriesIndex.build(site, reader: reader),
             releaseBodies: bodies, sections: sections)
     }
 

@@ -14,6 +14,7 @@ public enum Permalinks {
     public static let topicsIndex = "topics/index.html"
 
     public static func topic(_ id: String) -> String { "topics/\(id)/index.html" }
+    public static func series(_ slug: String) -> String { "series/\(slug)/index.html" }
 
     public static func release(_ id: String) -> String { "releases/\(id)/index.html" }
     /// A release's own page when `key.section` is "", else the section page.

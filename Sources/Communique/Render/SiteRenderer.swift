@@ -22,8 +22,11 @@ public struct SiteRenderer {
         pages.placeNames = PlaceNames(site: site, analysis: analysis)
         let topicPages = TopicPages(site: site, topics: analysis.topics)
         let topTopics = topicPages.mostMentioned(from: Permalinks.home, limit: Self.topicsOnHome)
+        pages.series = analysis.series
         try pages.render(Permalinks.home, template: "home", lang: site.config.language, title: site.config.title, values: [
             "releases": site.releases.map { pages.releaseSummary($0, from: Permalinks.home) },
+            "years": pages.timeline(site.releases, from: Permalinks.home),
+            "year_level": 3, "release_level": 4,
             "is_home": true,
             "top_topics": topTopics,
             "has_topics": !topTopics.isEmpty,
@@ -34,6 +37,17 @@ public struct SiteRenderer {
         }
         try GlossaryPage(site: site, glossary: analysis.glossary, links: links).render(into: &pages)
         try topicPages.render(into: &pages)
+        for series in analysis.series {
+            let path = Permalinks.series(series.slug)
+            let releases = series.releases.reversed().compactMap { id in site.releases.first { $0.id == id } }
+            try pages.render(path, template: "series", lang: site.config.language, title: series.name, values: [
+                "series_page": ["name": series.name, "count": releases.count],
+                "years": pages.timeline(releases, from: path),
+                "year_level": 2, "release_level": 3,
+                "crumb_title": series.name,
+                "breadcrumbs": [pages.crumb(pages.labels["home"]!, Permalinks.home)(path)],
+            ])
+        }
         try pages.renderNotFound()
         try templates.check(knownKeys: pages.knownKeys.union(PageRenderer.itemKeys(config: site.config)))
         var files = pages.files
@@ -133,6 +147,8 @@ struct PageRenderer {
     let labels: [String: String]
     private(set) var files: [OutputFile] = []
     private(set) var knownKeys: Set<String> = []
+    /// Recurring meetings, for each release's series links.
+    var series: [Series] = []
     /// The previous build's manifest: pages whose fingerprint it holds are not rendered.
     var previous = BuildManifest()
     /// Pages rendered (not reused) in this build.
@@ -214,6 +230,40 @@ struct PageRenderer {
         { page in ["title": title, "url": Permalinks.relative(from: page, to: target)] }
     }
 
+    /// Releases (already newest first) grouped by the year of their meeting date.
+    func timeline(_ releases: [Release], from page: String) -> [[String: Any]] {
+        var years: [(year: String, items: [[String: Any]])] = []
+        for release in releases {
+            let year = release.date.map { String($0.prefix(4)) } ?? labels["undated"]!
+            if years.last?.year == year {
+                years[years.count - 1].items.append(releaseSummary(release, from: page))
+            } else {
+                years.append((year, [releaseSummary(release, from: page)]))
+            }
+        }
+        return years.map { ["year": $0.year, "anchor": "year-\($0.year)", "releases": $0.items] }
+    }
+
+    /// The release's series, with the previous and next meeting of it, or false.
+    func seriesLinks(_ release: Release, from page: String) -> Any {
+        guard let series = series.first(where: { $0.releases.contains(release.id) }),
+            let position = series.releases.firstIndex(of: release.id)
+        else { return false }
+        func neighbour(_ index: Int) -> Any {
+            guard series.releases.indices.contains(index),
+                let other = site.releases.first(where: { $0.id == series.releases[index] })
+            else { return false }
+            return [
+                "title": other.title, "url": Permalinks.relative(from: page, to: Permalinks.release(other.id)),
+                "date_display": other.date.map { DateDisplay.format($0, language: site.config.language) } ?? false,
+            ]
+        }
+        return [
+            "name": series.name, "url": Permalinks.relative(from: page, to: Permalinks.series(series.slug)),
+            "count": series.releases.count, "previous": neighbour(position - 1), "next": neighbour(position + 1),
+        ]
+    }
+
     func releaseSummary(_ release: Release, from page: String) -> [String: Any] {
         var values = releaseDetails(release, from: page)
         values["sections"] = release.sections.map { section -> [String: Any] in
@@ -236,6 +286,7 @@ struct PageRenderer {
             "published_display": release.published.map { DateDisplay.format($0, language: lang) } ?? false,
             "place": release.place ?? false,
             "language": release.language,
+            "series": seriesLinks(release, from: page),
             "participants": release.participants.map { p -> [String: Any] in
                 let entry = glossary?.entry(named: p.name)
                 return [
@@ -284,6 +335,11 @@ struct PageRenderer {
         probe.collectKeys(["term_definitions": [["id": "", "tip": ""]], "has_term_definitions": true])
         probe.collectKeys(GlossaryPage.itemKeys)
         probe.collectKeys(TopicPages.itemKeys)
+        let neighbour: [String: Any] = ["title": "", "url": "", "date_display": ""]
+        probe.collectKeys([
+            "series": ["name": "", "url": "", "count": 0, "previous": neighbour, "next": neighbour],
+            "series_page": ["name": "", "count": 0], "years": [["year": "", "anchor": "", "releases": [[String: Any]]()]],
+        ])
         probe.collectKeys(["glossary_count": 0, "topics_url": ""])
         return probe.knownKeys
     }

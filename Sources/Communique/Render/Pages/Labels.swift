@@ -18,6 +18,8 @@ enum Labels {
         "subtopics": "下位トピック", "related_topics": "関連トピック", "topics_at_a_glance": "主なトピック",
         "all_topics": "すべてのトピック", "paragraph_topics": "この段落のトピック", "glossary_entries": "語",
         "no_mentions": "このトピックに言及した段落はまだありません。",
+        "undated": "日付なし", "series": "シリーズ", "previous_meeting": "前回", "next_meeting": "次回", "meetings": "件",
+        "feed": "更新情報（Atom）",
     ]
     static let english = [
         "skip": "Skip to content", "home": "Home", "breadcrumbs": "You are here", "permalink": "Link to this paragraph",
@@ -32,5 +34,7 @@ enum Labels {
         "subtopics": "Sub-topics", "related_topics": "Related topics", "topics_at_a_glance": "Topics at a glance",
         "all_topics": "All topics", "paragraph_topics": "Topics of this paragraph", "glossary_entries": "terms",
         "no_mentions": "No paragraph mentions this topic yet.",
+        "undated": "Undated", "series": "Series", "previous_meeting": "Previous meeting", "next_meeting": "Next meeting",
+        "meetings": "meetings", "feed": "Updates (Atom feed)",
     ]
 }
