@@ -27,10 +27,14 @@ struct Build: ParsableCommand {
     var timings = false
 
     func run() throws {
-        let options = BuildOptions(
+        var options = BuildOptions(
             root: site.rootURL, output: output.map { URL(fileURLWithPath: $0) }, includeDrafts: drafts, force: force,
             clean: clean, brokenLinks: brokenLinks)
-        let report = try reportingErrors { try BuildPipeline().run(options) }
+        options.progress = ProgressLine.forStandardError()
+        let report = try reportingErrors {
+            defer { ProgressLine.clear() }
+            return try BuildPipeline().run(options)
+        }
         for warning in report.warnings {
             FileHandle.standardError.write(Data("\(warning)\n".utf8))
         }

@@ -10,6 +10,8 @@ public struct BuildOptions: Sendable {
     public var clean: Bool
     /// What a broken internal link does to the build.
     public var brokenLinks: Severity
+    /// Told each stage's name as it starts (the CLI shows it on a terminal).
+    public var progress: (@Sendable (String) -> Void)?
 
     public enum Severity: String, Sendable { case error, warning }
 
@@ -59,7 +61,7 @@ public struct BuildPipeline {
     public init() {}
 
     public func run(_ options: BuildOptions) throws -> BuildReport {
-        var clock = StageClock()
+        var clock = StageClock(progress: options.progress)
         let templates = try clock.time("Templates") { try TemplateSet(root: options.root) }
         let source = try clock.time("Load") { try SiteLoader(includeDrafts: options.includeDrafts).load(root: options.root) }
         let analysis = clock.time("Analyse") { SiteAnalyser().analyse(source) }
@@ -88,7 +90,11 @@ struct StageClock {
     private(set) var stages: [(name: String, seconds: Double)] = []
     var total: Double { stages.reduce(0) { $0 + $1.seconds } }
 
+    /// Told the name of each stage as it starts.
+    var progress: (@Sendable (String) -> Void)?
+
     mutating func time<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+        progress?(name)
         let start = DispatchTime.now().uptimeNanoseconds
         defer { stages.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
         return try body()
