@@ -42,13 +42,19 @@ indent() { sed 's/^/    /' | head -"${1:-20}"; }
 # any exit, including failures and Ctrl-C.
 tmp=$(mktemp -d)
 nginx_pid=
+# Running, and not a zombie waiting to be reaped.
+alive() {
+  local state=
+  [ -r "/proc/$1/stat" ] && read -r _ _ state _ <"/proc/$1/stat" 2>/dev/null
+  [ -n "$state" ] && [ "$state" != Z ]
+}
 cleanup() {
-  if [ -z "$nginx_pid" ] && [ -s "$tmp/nginx/nginx.pid" ]; then nginx_pid=$(cat "$tmp/nginx/nginx.pid"); fi
-  if [ -n "$nginx_pid" ] && kill -0 "$nginx_pid" 2>/dev/null; then
+  if [ -n "$nginx_pid" ] && alive "$nginx_pid"; then
     kill -TERM "$nginx_pid" 2>/dev/null
-    for _ in $(seq 50); do kill -0 "$nginx_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$nginx_pid" 2>/dev/null && kill -KILL "$nginx_pid" 2>/dev/null
+    for _ in $(seq 50); do alive "$nginx_pid" || break; sleep 0.1; done
+    alive "$nginx_pid" && kill -KILL "$nginx_pid" 2>/dev/null
   fi
+  [ -n "$nginx_pid" ] && wait "$nginx_pid" 2>/dev/null
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -116,7 +122,7 @@ write_conf() {
 # Written by Tests/e2e/hosting.sh for one test run.
 $user_line
 worker_processes 1;
-daemon on;
+daemon off;
 pid $tmp/nginx/nginx.pid;
 error_log $tmp/nginx/logs/error.log warn;
 events { worker_connections 128; }
@@ -152,14 +158,26 @@ http {
 }
 EOF
 }
+# nginx runs in the foreground as our child (daemon off), so we stop and reap it
+# ourselves; it writes its pid file once its socket is bound.
 port=
 for attempt in 1 2 3 4 5; do
   try=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   write_conf "$try"
-  if "$NGINX" -c "$conf" -p "$tmp/nginx/" -e "$tmp/nginx/logs/error.log" >"$tmp/nginx/start.out" 2>&1; then
+  rm -f "$tmp/nginx/nginx.pid"
+  : >"$tmp/nginx/logs/error.log"   # only the run that serves is checked for errors below
+  "$NGINX" -c "$conf" -p "$tmp/nginx/" -e "$tmp/nginx/logs/error.log" >"$tmp/nginx/start.out" 2>&1 &
+  nginx_pid=$!
+  for _ in $(seq 100); do
+    { [ -s "$tmp/nginx/nginx.pid" ] || ! alive "$nginx_pid"; } && break
+    sleep 0.05
+  done
+  if alive "$nginx_pid" && [ -s "$tmp/nginx/nginx.pid" ]; then
     port=$try
     break
   fi
+  kill -TERM "$nginx_pid" 2>/dev/null; wait "$nginx_pid" 2>/dev/null
+  nginx_pid=
   grep -q 'in use' "$tmp/nginx/start.out" "$tmp/nginx/logs/error.log" 2>/dev/null || break
 done
 if [ -z "$port" ]; then
@@ -168,8 +186,6 @@ if [ -z "$port" ]; then
   echo "hosting: $passed passed, $failed failed"
   exit 1
 fi
-for _ in $(seq 50); do [ -s "$tmp/nginx/nginx.pid" ] && break; sleep 0.1; done
-nginx_pid=$(cat "$tmp/nginx/nginx.pid" 2>/dev/null)
 origin=http://127.0.0.1:$port
 site_url=$origin$mount
 ok "nginx serves the site at $site_url (127.0.0.1 only, pid $nginx_pid)"
