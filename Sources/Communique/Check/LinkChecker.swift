@@ -16,60 +16,72 @@ public struct LinkChecker {
     public init() {}
 
     public func check(output: URL) throws -> (pages: Int, links: Int, broken: [BrokenLink]) {
-        let files = SiteFiles.walk(output).filter { $0.hasSuffix(".html") }
+        let allFiles = SiteFiles.walk(output, includeHidden: true)
+        let files = allFiles.filter { $0.hasSuffix(".html") }
         guard !files.isEmpty else {
             throw CommuniqueError("no HTML pages to check (build the site first)", at: SourceLocation(file: output.path))
+        }
+        let existing = Set(allFiles)
+        var folders: Set<String> = [""]
+        for file in allFiles {
+            var parts = file.split(separator: "/").dropLast()
+            while !parts.isEmpty {
+                folders.insert(parts.joined(separator: "/"))
+                parts = parts.dropLast()
+            }
         }
         var idsByPage: [String: Set<String>] = [:]
         var linksByPage: [String: [String]] = [:]
         for file in files {
-            let html = (try? String(contentsOf: output.appendingPathComponent(file), encoding: .utf8)) ?? ""
-            idsByPage[file] = Set(Self.attributeValues("id", in: html))
-            linksByPage[file] = Self.attributeValues("href", in: html) + Self.attributeValues("src", in: html)
+            let bytes = [UInt8]((try? Data(contentsOf: output.appendingPathComponent(file))) ?? Data())
+            let attributes = Self.attributes(in: bytes)
+            idsByPage[file] = Set(attributes.ids)
+            linksByPage[file] = attributes.links
         }
         var broken: [BrokenLink] = []
         var count = 0
         for file in files {
             // The 404 page links from the site root (base_url), wherever it is served.
             if file == Permalinks.notFound { continue }
+            // A page repeats the same links (glossary entries, navigation): judge each once.
+            var verdicts: [String: String?] = [:]
             for raw in linksByPage[file] ?? [] {
                 let link = Self.decodeEntities(raw)
                 if link.isEmpty || Self.isExternal(link) { continue }
                 count += 1
-                let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-                let pathPart = String(parts[0]).removingPercentEncoding ?? String(parts[0])
-                let fragment = parts.count > 1 ? String(parts[1]) : nil
-                var target = file
-                if !pathPart.isEmpty {
-                    if pathPart.hasPrefix("/") {
-                        broken.append(BrokenLink(page: file, link: link, reason: "root-relative links break under a sub-path and from file://"))
-                        continue
-                    }
-                    guard let resolved = Self.resolve(pathPart, from: file) else {
-                        broken.append(BrokenLink(page: file, link: link, reason: "goes above the site root"))
-                        continue
-                    }
-                    target = resolved
-                    var isDirectory: ObjCBool = false
-                    let exists = FileManager.default.fileExists(atPath: output.appendingPathComponent(target).path, isDirectory: &isDirectory)
-                    if !exists {
-                        broken.append(BrokenLink(page: file, link: link, reason: "no file \(target)"))
-                        continue
-                    }
-                    if isDirectory.boolValue {
-                        broken.append(BrokenLink(page: file, link: link, reason: "links to a folder, which fails when opened from disk (link to index.html)"))
-                        continue
-                    }
+                let verdict: String?
+                if let known = verdicts[link] {
+                    verdict = known
+                } else {
+                    verdict = problem(with: link, on: file, existing: existing, folders: folders, ids: idsByPage)
+                    verdicts[link] = verdict
                 }
-                if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
-                    let id = fragment.removingPercentEncoding ?? fragment
-                    if !(idsByPage[target]?.contains(id) ?? false) {
-                        broken.append(BrokenLink(page: file, link: link, reason: "no element with id '\(id)' in \(target)"))
-                    }
-                }
+                if let reason = verdict { broken.append(BrokenLink(page: file, link: link, reason: reason)) }
             }
         }
         return (files.count, count, broken)
+    }
+
+    /// Why `link` on `page` does not resolve, or nil when it does.
+    private func problem(
+        with link: String, on page: String, existing: Set<String>, folders: Set<String>, ids: [String: Set<String>]
+    ) -> String? {
+        let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let pathPart = String(parts[0]).removingPercentEncoding ?? String(parts[0])
+        let fragment = parts.count > 1 ? String(parts[1]) : nil
+        var target = page
+        if !pathPart.isEmpty {
+            if pathPart.hasPrefix("/") { return "root-relative links break under a sub-path and from file://" }
+            guard let resolved = Self.resolve(pathPart, from: page) else { return "goes above the site root" }
+            target = resolved
+            if folders.contains(target) { return "links to a folder, which fails when opened from disk (link to index.html)" }
+            if !existing.contains(target) { return "no file \(target)" }
+        }
+        if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
+            let id = fragment.removingPercentEncoding ?? fragment
+            if !(ids[target]?.contains(id) ?? false) { return "no element with id '\(id)' in \(target)" }
+        }
+        return nil
     }
 
     static func isExternal(_ link: String) -> Bool {
@@ -97,18 +109,31 @@ public struct LinkChecker {
         return parts.joined(separator: "/")
     }
 
-    /// Values of `name="…"` attributes. Our templates and cmark always quote with `"`.
-    static func attributeValues(_ name: String, in html: String) -> [String] {
-        var values: [String] = []
-        let needle = " \(name)=\""
-        var rest = html[...]
-        while let start = rest.range(of: needle) {
-            let afterQuote = rest[start.upperBound...]
-            guard let end = afterQuote.firstIndex(of: "\"") else { break }
-            values.append(String(afterQuote[..<end]))
-            rest = afterQuote[end...]
+    /// The `id` values and the `href`/`src` values of a page, in one pass over its
+    /// bytes. Our templates and cmark always quote attributes with `"`.
+    static func attributes(in bytes: [UInt8]) -> (ids: [String], links: [String]) {
+        var ids: [String] = []
+        var links: [String] = []
+        let quote = UInt8(ascii: "\""), equals = UInt8(ascii: "="), space = UInt8(ascii: " ")
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            // Look for ` name="`: a space, a short name, `="`.
+            guard bytes[i] == space else { i += 1; continue }
+            var j = i + 1
+            while j < count, j - i <= 5, bytes[j] != equals, bytes[j] != space { j += 1 }
+            guard j + 1 < count, bytes[j] == equals, bytes[j + 1] == quote else { i += 1; continue }
+            let name = bytes[(i + 1)..<j]
+            let isID = name.elementsEqual("id".utf8)
+            let isLink = name.elementsEqual("href".utf8) || name.elementsEqual("src".utf8)
+            guard isID || isLink else { i = j; continue }
+            var k = j + 2
+            while k < count, bytes[k] != quote { k += 1 }
+            let value = String(decoding: bytes[(j + 2)..<min(k, count)], as: UTF8.self)
+            if isID { ids.append(value) } else { links.append(value) }
+            i = k + 1
         }
-        return values
+        return (ids, links)
     }
 
     static func decodeEntities(_ s: String) -> String {
