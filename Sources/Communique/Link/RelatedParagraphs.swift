@@ -5,30 +5,50 @@ import Foundation
 ///
 /// Scores are sums of inverse document frequency over shared terms, so two
 /// paragraphs that both name BIAC count for more than two that both say 日米.
-/// Candidates come from an inverted index, not from comparing every pair.
+/// Candidates come from an inverted index, not from comparing every pair; paragraphs
+/// are numbered once so the inner loops add doubles in arrays instead of hashing refs.
 struct RelatedParagraphs {
     let limit: Int
 
     func compute(termsByParagraph: [ParagraphRef: Set<Int>], numbered: Set<ParagraphRef>) -> [ParagraphRef: [ParagraphRef]] {
-        var postings: [Int: [ParagraphRef]] = [:]
-        for (paragraph, terms) in termsByParagraph {
-            for term in terms { postings[term, default: []].append(paragraph) }
+        // Site order gives every tie the same winner in every build.
+        let paragraphs = termsByParagraph.keys.sorted()
+        let pages = Dictionary(uniqueKeysWithValues: Set(paragraphs.map(\.page)).sorted { ($0.release, $0.section) < ($1.release, $1.section) }.enumerated().map { ($1, $0) })
+        let pageOf = paragraphs.map { pages[$0.page]! }
+        var postings: [Int: [Int]] = [:]
+        for (index, paragraph) in paragraphs.enumerated() {
+            for term in termsByParagraph[paragraph]! { postings[term, default: []].append(index) }
         }
-        let total = Double(max(termsByParagraph.count, 1))
+        let total = Double(max(paragraphs.count, 1))
         let idf = postings.mapValues { log(total / Double($0.count)) }
+
+        var scores = [Double](repeating: 0, count: paragraphs.count)
+        var touched: [Int] = []
         var related: [ParagraphRef: [ParagraphRef]] = [:]
-        for paragraph in numbered.sorted() {
-            guard let terms = termsByParagraph[paragraph] else { continue }
-            var scores: [ParagraphRef: Double] = [:]
-            for term in terms {
+        for (index, paragraph) in paragraphs.enumerated() where numbered.contains(paragraph) {
+            for term in termsByParagraph[paragraph]! {
                 let weight = idf[term] ?? 0
                 guard weight > 0 else { continue }
-                for other in postings[term] ?? [] where other.page != paragraph.page {
-                    scores[other, default: 0] += weight
+                for other in postings[term]! where pageOf[other] != pageOf[index] {
+                    if scores[other] == 0 { touched.append(other) }
+                    scores[other] += weight
                 }
             }
-            let best = scores.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }.prefix(limit)
-            if !best.isEmpty { related[paragraph] = best.map(\.key) }
+            // Keep the best `limit` by score, ties to the earlier paragraph.
+            var best: [(score: Double, index: Int)] = []
+            for other in touched {
+                let candidate = (score: scores[other], index: other)
+                if best.count < limit || candidate.score > best[best.count - 1].score
+                    || (candidate.score == best[best.count - 1].score && candidate.index < best[best.count - 1].index)
+                {
+                    best.append(candidate)
+                    best.sort { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
+                    if best.count > limit { best.removeLast() }
+                }
+                scores[other] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+            if !best.isEmpty { related[paragraph] = best.map { paragraphs[$0.index] } }
         }
         return related
     }
