@@ -49,6 +49,7 @@ public struct SiteRenderer {
             ])
         }
         try pages.renderNotFound()
+        try pages.flush()
         try templates.check(knownKeys: pages.knownKeys.union(PageRenderer.itemKeys(config: site.config)))
         var files = pages.files
         files += FeedWriter(site: site, analysis: analysis).files(pages: files.map(\.path))
@@ -181,9 +182,44 @@ struct PageRenderer {
         if previous.fingerprints[path] == fingerprint {
             files.append(.unchanged(path: path, fingerprint: fingerprint))
         } else {
-            files.append(OutputFile(path: path, text: try templates.render(context, with: template), fingerprint: fingerprint))
+            pending.append(PendingPage(path: path, template: template, context: context, fingerprint: fingerprint))
             rendered += 1
+            if pending.count >= Self.batchSize { try flush() }
         }
+    }
+
+    /// Pages waiting for Mustache, rendered a batch at a time on every core: pages do
+    /// not depend on each other, and a batch bounds how many contexts are held at once.
+    private var pending: [PendingPage] = []
+    static let batchSize = 64
+
+    struct PendingPage {
+        var path: String
+        var template: String
+        var context: [String: Any]
+        var fingerprint: String
+    }
+
+    /// Renders every pending page. Call before reading `files`.
+    mutating func flush() throws {
+        guard !pending.isEmpty else { return }
+        let jobs = UncheckedSendable(pending)
+        let library = UncheckedSendable(templates!)
+        var results = [String?](repeating: nil, count: pending.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let output = UncheckedSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: jobs.value.count) { index in
+                let job = jobs.value[index]
+                output.value[index] = try? library.value.render(job.context, with: job.template)
+            }
+        }
+        for (job, html) in zip(pending, results) {
+            guard let html else {
+                throw CommuniqueError("missing template", at: SourceLocation(file: "\(TemplateSet.folder)/\(job.template).mustache"))
+            }
+            files.append(OutputFile(path: job.path, text: html, fingerprint: job.fingerprint))
+        }
+        pending.removeAll(keepingCapacity: true)
     }
 
     /// The 404 page is served at any URL, so its links are absolute from `base_url`.
