@@ -11,6 +11,8 @@ public enum Permalinks {
     public static let stylesheet = "assets/style.css"
 
     public static let glossary = "glossary/index.html"
+
+    public static func glossaryEntry(_ id: String) -> String { "glossary/\(id)/index.html" }
     public static let topicsIndex = "topics/index.html"
 
     public static func topic(_ id: String) -> String { "topics/\(id)/index.html" }

@@ -57,7 +57,7 @@ struct TermLinker {
     }
 
     static func openTag(for entry: GlossaryEntry) -> String {
-        "<a class=\"term\" href=\"\(rootPlaceholder)glossary/index.html#term-\(entry.id)\" aria-describedby=\"def-\(entry.id)\" data-tip=\"\(HTMLEscaping.attribute(tip(for: entry)))\">"
+        "<a class=\"term\" href=\"\(rootPlaceholder)\(Permalinks.glossaryEntry(entry.id))\" aria-describedby=\"def-\(entry.id)\" data-tip=\"\(HTMLEscaping.attribute(tip(for: entry)))\">"
     }
 
     /// What hovering or focusing a term shows: the term, its reading, its meaning.

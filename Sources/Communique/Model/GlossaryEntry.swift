@@ -9,7 +9,8 @@ public struct GlossaryEntry: Sendable, Hashable {
         case curated, extracted, both
     }
 
-    /// Stable ASCII id: the entry's anchor on the glossary page (`#term-<id>`).
+    /// Stable ASCII id: the entry's page is `glossary/<id>/` and its anchor on the
+    /// glossary index `#term-<id>`.
     public var id: String
     public var term: String
     /// Reading in hiragana (Latin terms: the term itself).

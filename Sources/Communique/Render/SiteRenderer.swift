@@ -328,7 +328,7 @@ struct PageRenderer {
                 return [
                     "name": p.name, "reading": p.reading ?? false, "title": p.title ?? false,
                     "english": p.english ?? false, "english_title": p.englishTitle ?? false,
-                    "glossary_url": entry.map { Permalinks.relative(from: page, to: Permalinks.glossary) + "#term-\($0.id)" } ?? false,
+                    "glossary_url": entry.map { Permalinks.relative(from: page, to: Permalinks.glossaryEntry($0.id)) } ?? false,
                 ]
             },
             "has_participants": !release.participants.isEmpty,

@@ -54,7 +54,7 @@ import Testing
                 let text = HTMLText.of(paragraph)
                 for match in analysis.glossary.matcher.matches(in: text) {
                     let entry = analysis.glossary.entries[analysis.glossary.entryIndex(forPattern: match.pattern)]
-                    let links = paragraph.components(separatedBy: "glossary/index.html#term-\(entry.id)\"").count - 1
+                    let links = paragraph.components(separatedBy: "glossary/\(entry.id)/index.html\"").count - 1
                     #expect(links == 1, "\(entry.term) linked \(links) times in \(section.slug): \(text.prefix(30))")
                     checked += 1
                 }
@@ -77,10 +77,12 @@ import Testing
         }
         let check = try LinkChecker().check(output: site.output)
         #expect(check.broken.isEmpty, "\(check.broken)")
-        let glossaryPage = try site.page(Permalinks.glossary)
         #expect(links.occurrences.count > 30)
-        for occurrence in links.occurrences.prefix(50) {
-            #expect(glossaryPage.contains("#\(occurrence.paragraph.anchor)\""), "back-link to \(occurrence.paragraph.anchor)")
+        let analysis = SiteAnalyser().analyse(try SiteLoader().load(root: site.root))
+        for occurrence in links.occurrences {
+            let entry = analysis.glossary.entries[occurrence.entry]
+            let page = try site.page(Permalinks.glossaryEntry(entry.id))
+            #expect(page.contains("index.html#\(occurrence.paragraph.anchor)\""), "\(entry.term) lists \(occurrence.paragraph.anchor)")
         }
     }
 
@@ -90,7 +92,7 @@ import Testing
         let page = try site.page(Permalinks.release(Self.release))
         for name in ["木原稔", "上川陽子", "アントニー・ブリンケン", "ロイド・オースティン"] {
             let id = try #require(analysis.glossary.entry(named: name)?.id)
-            #expect(page.contains("../../glossary/index.html#term-\(id)\""), "\(name)")
+            #expect(page.contains("../../glossary/\(id)/index.html\""), "\(name)")
         }
     }
 

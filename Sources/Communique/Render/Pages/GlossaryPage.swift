@@ -1,5 +1,7 @@
-/// The glossary page: entries grouped あ か さ … and A–Z by reading, each with its
-/// reading as ruby, its meaning, and every paragraph that uses it.
+/// The glossary: an index of every entry, grouped あ か さ … and A–Z by reading with
+/// its reading as ruby and its meaning, and a page per entry listing every paragraph
+/// that uses it. One page per entry keeps pages small on a site of hundreds of
+/// releases, and a new release re-renders only the entries it uses.
 struct GlossaryPage {
     let site: SiteSource
     let glossary: Glossary
@@ -13,13 +15,13 @@ struct GlossaryPage {
     /// Keys of the page's list items, for the template check (see `PageRenderer.itemKeys`).
     static var itemKeys: [String: Any] {
         [
-        "groups": [["name": "", "anchor": "", "entries": [entryKeys]]],
+        "groups": [["name": "", "anchor": "", "entries": [entryKeys]]], "entry": entryKeys,
         ]
     }
     static var entryKeys: [String: Any] {
         [
         "id": "", "term": "", "reading": "", "show_reading": true, "aliases_text": "", "english": "", "title": "",
-        "english_title": "", "definition": "", "category_label": "", "see_also": [["id": "", "term": ""]],
+        "english_title": "", "definition": "", "category_label": "", "see_also": [["id": "", "term": "", "url": ""]], "url": "",
         "has_see_also": true, "uses": [["url": "", "place": "", "snippet": ""]], "has_uses": true, "use_count": 0,
         ]
     }
@@ -29,7 +31,7 @@ struct GlossaryPage {
         var groups: [String: [[String: Any]]] = [:]
         for (index, entry) in glossary.entries.enumerated() {
             groups[Gojuon.group(of: entry.reading), default: []].append(
-                values(for: entry, index: index, from: path, names: pages.placeNames))
+                values(for: entry, index: index, from: path, names: pages.placeNames, withUses: false))
         }
         let ordered = Gojuon.groupOrder.enumerated().compactMap { position, name -> [String: Any]? in
             guard let entries = groups[name] else { return nil }
@@ -39,17 +41,31 @@ struct GlossaryPage {
             "groups": ordered,
             "breadcrumbs": [pages.crumb(pages.labels["home"]!, Permalinks.home)(path)],
         ])
+        let crumbs = [pages.crumb(pages.labels["home"]!, Permalinks.home), pages.crumb(pages.labels["glossary"]!, Permalinks.glossary)]
+        for (index, entry) in glossary.entries.enumerated() {
+            let entryPath = Permalinks.glossaryEntry(entry.id)
+            try pages.render(entryPath, template: "glossary-entry", lang: site.config.language, title: entry.term, values: [
+                "entry": values(for: entry, index: index, from: entryPath, names: pages.placeNames, withUses: true),
+                "crumb_title": entry.term,
+                "breadcrumbs": crumbs.map { $0(entryPath) },
+                "description": entry.definition ?? entry.term,
+            ])
+        }
     }
 
-    private func values(for entry: GlossaryEntry, index: Int, from page: String, names: PlaceNames) -> [String: Any] {
+    /// An entry's values; its list of uses only on its own page (`withUses`).
+    private func values(for entry: GlossaryEntry, index: Int, from page: String, names: PlaceNames, withUses: Bool) -> [String: Any] {
         let japanese = site.config.language.hasPrefix("ja")
-        let uses = (links.backlinks[index] ?? []).map { use -> [String: Any] in
+        let useCount = links.backlinks[index]?.count ?? 0
+        let uses = (withUses ? links.backlinks[index] ?? [] : []).map { use -> [String: Any] in
             [
                 "url": Permalinks.relative(from: page, to: Permalinks.page(use.paragraph.page)) + "#\(use.paragraph.anchor)",
                 "place": names.placeName(of: use.paragraph), "snippet": use.snippet,
             ]
         }
-        let seeAlso = entry.seeAlso.compactMap { glossary.entry(named: $0) }.map { ["id": $0.id, "term": $0.term] }
+        let seeAlso = entry.seeAlso.compactMap { glossary.entry(named: $0) }.map {
+            ["id": $0.id, "term": $0.term, "url": Permalinks.relative(from: page, to: Permalinks.glossaryEntry($0.id))]
+        }
         let label = Self.categoryLabels[entry.category]!
         return [
             "id": entry.id, "term": entry.term, "reading": entry.reading,
@@ -58,7 +74,8 @@ struct GlossaryPage {
             "english": entry.english ?? false, "title": entry.title ?? false, "english_title": entry.englishTitle ?? false,
             "definition": entry.definition ?? false, "category_label": japanese ? label.ja : label.en,
             "see_also": seeAlso, "has_see_also": !seeAlso.isEmpty,
-            "uses": uses, "has_uses": !uses.isEmpty, "use_count": uses.count,
+            "uses": uses, "has_uses": useCount > 0, "use_count": useCount,
+            "url": Permalinks.relative(from: page, to: Permalinks.glossaryEntry(entry.id)),
         ]
     }
 }

@@ -11,7 +11,7 @@ import Mustache
 public struct TemplateSet {
     public static let folder = "Templates"
     /// Templates every build needs; a site may add partials of its own.
-    public static let required = ["base", "home", "release", "section", "print", "glossary", "topics", "topic", "series", "404"]
+    public static let required = ["base", "home", "release", "section", "print", "glossary", "glossary-entry", "topics", "topic", "series", "404"]
 
     var library: MustacheLibrary
     /// Template name → its source text, for the name check.
