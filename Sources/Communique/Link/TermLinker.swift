@@ -57,7 +57,7 @@ struct TermLinker {
     }
 
     static func openTag(for entry: GlossaryEntry) -> String {
-        "<a class=\"term\" href=\"\(rootPlaceholder)\(Permalinks.glossaryEntry(entry.id))\" aria-describedby=\"def-\(entry.id)\" data-tip=\"\(HTMLEscaping.attribute(tip(for: entry)))\">"
+        "<a class=\"term\" href=\"\(rootPlaceholder)\(Permalinks.glossaryEntry(entry.id))\" aria-describedby=\"def-\(entry.id)\" data-tip=\"\(MarkupEscaping.escape(tip(for: entry)))\">"
     }
 
     /// What hovering or focusing a term shows: the term, its reading, its meaning.
@@ -84,24 +84,5 @@ enum Snippet {
         if lower > 0 { text = "…" + text }
         if upper < scalars.count { text += "…" }
         return text
-    }
-}
-
-/// Escaping for HTML we write ourselves (attributes of term links).
-enum HTMLEscaping {
-    static func attribute(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
     }
 }

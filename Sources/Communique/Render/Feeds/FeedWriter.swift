@@ -37,27 +37,27 @@ struct FeedWriter {
         let entries = site.releases.compactMap { release -> (stamp: String, xml: String)? in
             guard let stamp = ReleaseDates.timestamp(release), let url = config.absoluteURL(of: Permalinks.release(release.id)) else { return nil }
             var xml = "  <entry>\n"
-            xml += "    <id>\(XMLText.escape(url))</id>\n"
-            xml += "    <title>\(XMLText.escape(release.title))</title>\n"
-            xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(url))\"/>\n"
+            xml += "    <id>\(MarkupEscaping.escape(url))</id>\n"
+            xml += "    <title>\(MarkupEscaping.escape(release.title))</title>\n"
+            xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(MarkupEscaping.escape(url))\"/>\n"
             xml += "    <updated>\(stamp)</updated>\n"
             if let published = release.published.flatMap(ReleaseDates.rfc3339) { xml += "    <published>\(published)</published>\n" }
-            if let category = release.category { xml += "    <category term=\"\(XMLText.escape(category))\"/>\n" }
+            if let category = release.category { xml += "    <category term=\"\(MarkupEscaping.escape(category))\"/>\n" }
             let summary = summaryText(release)
-            if !summary.isEmpty { xml += "    <summary xml:lang=\"\(XMLText.escape(release.language))\">\(XMLText.escape(summary))</summary>\n" }
+            if !summary.isEmpty { xml += "    <summary xml:lang=\"\(MarkupEscaping.escape(release.language))\">\(MarkupEscaping.escape(summary))</summary>\n" }
             xml += "  </entry>\n"
             return (stamp, xml)
         }
         let updated = entries.map(\.stamp).max { ReleaseDates.utcKey($0) < ReleaseDates.utcKey($1) } ?? "1970-01-01T00:00:00Z"
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-        xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XMLText.escape(config.language))\">\n"
-        xml += "  <id>\(XMLText.escape(config.baseURL))</id>\n"
-        xml += "  <title>\(XMLText.escape(config.title))</title>\n"
-        if !config.description.isEmpty { xml += "  <subtitle>\(XMLText.escape(config.description))</subtitle>\n" }
-        xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(config.baseURL))\"/>\n"
-        xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(XMLText.escape(config.baseURL + Self.feed))\"/>\n"
+        xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(MarkupEscaping.escape(config.language))\">\n"
+        xml += "  <id>\(MarkupEscaping.escape(config.baseURL))</id>\n"
+        xml += "  <title>\(MarkupEscaping.escape(config.title))</title>\n"
+        if !config.description.isEmpty { xml += "  <subtitle>\(MarkupEscaping.escape(config.description))</subtitle>\n" }
+        xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(MarkupEscaping.escape(config.baseURL))\"/>\n"
+        xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(MarkupEscaping.escape(config.baseURL + Self.feed))\"/>\n"
         xml += "  <updated>\(updated)</updated>\n"
-        xml += "  <author><name>\(XMLText.escape(config.author ?? config.title))</name></author>\n"
+        xml += "  <author><name>\(MarkupEscaping.escape(config.author ?? config.title))</name></author>\n"
         xml += "  <generator>Communique</generator>\n"
         xml += entries.map(\.xml).joined()
         xml += "</feed>\n"
@@ -70,7 +70,7 @@ struct FeedWriter {
         let dates = Dictionary(site.releases.map { ($0.id, ReleaseDates.timestamp($0)) }, uniquingKeysWith: { a, _ in a })
         for page in pages.sorted() where page.hasSuffix(".html") && page != Permalinks.notFound {
             guard let url = site.config.absoluteURL(of: page) else { continue }
-            xml += "  <url><loc>\(XMLText.escape(url))</loc>"
+            xml += "  <url><loc>\(MarkupEscaping.escape(url))</loc>"
             let parts = page.split(separator: "/")
             if parts.count >= 3, parts[0] == "releases", let stamp = dates[String(parts[1])] ?? nil {
                 xml += "<lastmod>\(stamp)</lastmod>"

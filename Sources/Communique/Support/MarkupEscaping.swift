@@ -1,5 +1,6 @@
-/// Escaping for text and attribute values in the XML files we write (feed, sitemap).
-enum XMLText {
+/// Escaping for text and attribute values in the HTML and XML we write ourselves
+/// (term links, feed, sitemap); the entities it uses mean the same in both.
+enum MarkupEscaping {
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
