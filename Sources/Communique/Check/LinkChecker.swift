@@ -40,21 +40,25 @@ public struct LinkChecker {
         }
         var broken: [BrokenLink] = []
         var count = 0
+        // Pages in one folder share most links (navigation, glossary, topics): a link is
+        // judged once per folder, except links to an anchor on the page itself.
+        var verdicts: [String: [String: String?]] = [:]
         for file in files {
             // The 404 page links from the site root (base_url), wherever it is served.
             if file == Permalinks.notFound { continue }
-            // A page repeats the same links (glossary entries, navigation): judge each once.
-            var verdicts: [String: String?] = [:]
+            let folder = file.split(separator: "/").dropLast().joined(separator: "/")
             for raw in linksByPage[file] ?? [] {
                 let link = Self.decodeEntities(raw)
                 if link.isEmpty || Self.isExternal(link) { continue }
                 count += 1
                 let verdict: String?
-                if let known = verdicts[link] {
+                if link.hasPrefix("#") {
+                    verdict = problem(with: link, on: file, existing: existing, folders: folders, ids: idsByPage)
+                } else if let known = verdicts[folder]?[link] {
                     verdict = known
                 } else {
                     verdict = problem(with: link, on: file, existing: existing, folders: folders, ids: idsByPage)
-                    verdicts[link] = verdict
+                    verdicts[folder, default: [:]][link] = verdict
                 }
                 if let reason = verdict { broken.append(BrokenLink(page: file, link: link, reason: reason)) }
             }
@@ -67,7 +71,7 @@ public struct LinkChecker {
         with link: String, on page: String, existing: Set<String>, folders: Set<String>, ids: [String: Set<String>]
     ) -> String? {
         let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let pathPart = String(parts[0]).removingPercentEncoding ?? String(parts[0])
+        let pathPart = parts[0].contains("%") ? String(parts[0]).removingPercentEncoding ?? String(parts[0]) : String(parts[0])
         let fragment = parts.count > 1 ? String(parts[1]) : nil
         var target = page
         if !pathPart.isEmpty {

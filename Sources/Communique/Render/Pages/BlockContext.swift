@@ -54,6 +54,7 @@ struct BlockContext {
     /// placeholder the linker left becomes this page's way back to the root.
     func resolveRoot(_ html: String) -> String {
         guard html.contains(TermLinker.rootPlaceholder) else { return html }
-        return html.replacingOccurrences(of: TermLinker.rootPlaceholder, with: rootPrefix)
+        // The standard library's replacing, not Foundation's: no bridging to NSString.
+        return html.replacing(TermLinker.rootPlaceholder, with: rootPrefix)
     }
 }
