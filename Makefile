@@ -48,3 +48,22 @@ import-sample: build
 
 clean:
 	rm -rf .build Public/releases Public/assets Public/*.html
+
+# Benchmark (`make bench`, never part of `make test`): Communique against Hugo and the
+# cmark-gfm CLI on synthetic sites; writes bench/RESULTS.md. `make bench-corpus N=500`
+# only makes the site of N releases in .build/bench/site-N. `make bench BENCH_SIZES=50` is a short run.
+BENCH_PACKAGES := hugo hyperfine cmark-gfm time
+N ?= 500
+
+.PHONY: bench bench-corpus bench-deps
+
+bench-deps:
+	@bash .ci/install-packages $(BENCH_PACKAGES)
+
+bench: deps bench-deps
+	$(SWIFT) build -c release --product communique
+	bash bench/run.sh
+
+bench-corpus: deps
+	$(SWIFT) build -c release --product communique
+	bash bench/corpus.sh $(N) .build/bench/site-$(N)
