@@ -9,16 +9,18 @@ enum ContextFingerprint {
     /// version of the Mustache library, say), so old fingerprints stop matching.
     static let renderVersion = 1
 
-    static func of(_ context: [String: Any], template: String, templates: String) -> String {
+    /// `names`: the names the template reads; keys not among them are not hashed (a
+    /// series count no template shows must not make every page of the series "changed").
+    static func of(_ context: [String: Any], template: String, templates: String, names: Set<String>? = nil) -> String {
         var hasher = StableHasher()
         hasher.combine(renderVersion)
         hasher.combine(templates)
         hasher.combine(template)
-        combine(context, into: &hasher)
+        combine(context, into: &hasher, names: names)
         return hasher.hex
     }
 
-    private static func combine(_ value: Any, into hasher: inout StableHasher) {
+    private static func combine(_ value: Any, into hasher: inout StableHasher, names: Set<String>?) {
         switch value {
         case let text as String:
             hasher.combine(1)
@@ -31,21 +33,21 @@ enum ContextFingerprint {
         case let dictionary as [String: String]:
             hasher.combine(5)
             hasher.combine(dictionary.count)
-            for key in dictionary.keys.sorted() {
+            for key in dictionary.keys.sorted() where names?.contains(key) ?? true {
                 hasher.combine(key)
                 hasher.combine(dictionary[key]!)
             }
         case let dictionary as [String: Any]:
             hasher.combine(6)
             hasher.combine(dictionary.count)
-            for key in dictionary.keys.sorted() {
+            for key in dictionary.keys.sorted() where names?.contains(key) ?? true {
                 hasher.combine(key)
-                combine(dictionary[key]!, into: &hasher)
+                combine(dictionary[key]!, into: &hasher, names: names)
             }
         case let array as [Any]:
             hasher.combine(7)
             hasher.combine(array.count)
-            for item in array { combine(item, into: &hasher) }
+            for item in array { combine(item, into: &hasher, names: names) }
         default:
             hasher.combine(8)
             hasher.combine(String(describing: value))

@@ -178,7 +178,9 @@ struct PageRenderer {
     /// Renders the page, unless the previous build made it from the same fingerprint.
     private mutating func emit(_ path: String, template: String, context: [String: Any]) throws {
         collectKeys(context)
-        let fingerprint = ContextFingerprint.of(context, template: template, templates: templates.fingerprints[template] ?? "")
+        let fingerprint = ContextFingerprint.of(
+            context, template: template, templates: templates.fingerprints[template] ?? "",
+            names: templates.namesRead[template] ?? nil)
         if previous.fingerprints[path] == fingerprint {
             files.append(.unchanged(path: path, fingerprint: fingerprint))
         } else {

@@ -21,6 +21,10 @@ public struct TemplateSet {
     /// By template name: a hash of its text and of every partial and parent it uses,
     /// so a page is rendered again when, and only when, a template it uses changes.
     public let fingerprints: [String: String]
+    /// By template name: every name its tags (and its partials' and parent's) read, or
+    /// nil when one renders a whole value. Context keys outside it cannot change the
+    /// page, so they are left out of its fingerprint.
+    let namesRead: [String: Set<String>?]
 
     public init(root: URL) throws {
         let folder = root.appendingPathComponent(Self.folder).resolvingSymlinksInPath()
@@ -60,17 +64,21 @@ public struct TemplateSet {
         self.library = library
         self.sources = sources
         self.assets = assets
-        fingerprints = Self.fingerprints(of: sources)
+        (fingerprints, namesRead) = Self.fingerprints(of: sources)
     }
 
     /// Each template's own text plus, transitively, the templates it names with `{{>…}}`
     /// or `{{<…}}`, in sorted order.
-    static func fingerprints(of sources: [String: String]) -> [String: String] {
+    static func fingerprints(of sources: [String: String]) -> (fingerprints: [String: String], names: [String: Set<String>?]) {
         var uses: [String: Set<String>] = [:]
+        var variables: [String: Set<String>] = [:]
         for (name, text) in sources {
-            uses[name] = Set(MustacheTags.scan(text).filter { $0.kind == .partial }.map(\.name))
+            let tags = MustacheTags.scan(text)
+            uses[name] = Set(tags.filter { $0.kind == .partial }.map(\.name))
+            variables[name] = Set(tags.filter { $0.kind == .variable }.flatMap { $0.name.split(separator: ".").map(String.init) })
         }
         var result: [String: String] = [:]
+        var names: [String: Set<String>?] = [:]
         for name in sources.keys {
             var closure: Set<String> = [name]
             var queue = [name]
@@ -78,13 +86,17 @@ public struct TemplateSet {
                 for used in uses[next] ?? [] where closure.insert(used).inserted { queue.append(used) }
             }
             var hasher = StableHasher()
+            var read: Set<String> = []
             for member in closure.sorted() {
                 hasher.combine(member)
                 hasher.combine(sources[member] ?? "")
+                read.formUnion(variables[member] ?? [])
             }
             result[name] = hasher.hex
+            // `{{.}}` renders a whole value, whatever its keys: then every key counts.
+            names[name] = read.contains(".") ? nil : read
         }
-        return result
+        return (result, names)
     }
 
     /// Renders `context` with the template `name`.
