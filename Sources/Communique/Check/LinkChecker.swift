@@ -15,10 +15,12 @@ public struct LinkChecker {
 
     public init() {}
 
-    public func check(output: URL) throws -> (pages: Int, links: Int, broken: [BrokenLink]) {
+    /// Checks the links of every page, or only of `pages` (the pages a build rewrote,
+    /// when `incrementalScope` found that no other page's links can have broken).
+    public func check(output: URL, only pages: Set<String>? = nil) throws -> (pages: Int, links: Int, broken: [BrokenLink]) {
         let allFiles = SiteFiles.walk(output, includeHidden: true)
-        let files = allFiles.filter { $0.hasSuffix(".html") }
-        guard !files.isEmpty else {
+        let files = allFiles.filter { $0.hasSuffix(".html") && (pages?.contains($0) ?? true) }
+        guard !files.isEmpty || pages != nil else {
             throw CommuniqueError("no HTML pages to check (build the site first)", at: SourceLocation(file: output.path))
         }
         let existing = Set(allFiles)
@@ -30,12 +32,11 @@ public struct LinkChecker {
                 parts = parts.dropLast()
             }
         }
-        var idsByPage: [String: Set<String>] = [:]
+        let idsByPage = PageIDs(folder: output)
         var linksByPage: [String: [String]] = [:]
         for file in files {
-            let bytes = [UInt8]((try? Data(contentsOf: output.appendingPathComponent(file))) ?? Data())
-            let attributes = Self.attributes(in: bytes)
-            idsByPage[file] = Set(attributes.ids)
+            let attributes = Self.attributes(in: Self.bytes(of: output.appendingPathComponent(file)))
+            idsByPage.remember(file, Set(attributes.ids))
             linksByPage[file] = attributes.links
         }
         var broken: [BrokenLink] = []
@@ -68,7 +69,7 @@ public struct LinkChecker {
 
     /// Why `link` on `page` does not resolve, or nil when it does.
     private func problem(
-        with link: String, on page: String, existing: Set<String>, folders: Set<String>, ids: [String: Set<String>]
+        with link: String, on page: String, existing: Set<String>, folders: Set<String>, ids: PageIDs
     ) -> String? {
         let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let pathPart = parts[0].contains("%") ? String(parts[0]).removingPercentEncoding ?? String(parts[0]) : String(parts[0])
@@ -83,9 +84,30 @@ public struct LinkChecker {
         }
         if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
             let id = fragment.removingPercentEncoding ?? fragment
-            if !(ids[target]?.contains(id) ?? false) { return "no element with id '\(id)' in \(target)" }
+            if !ids.of(target).contains(id) { return "no element with id '\(id)' in \(target)" }
         }
         return nil
+    }
+
+    /// The pages whose links a build must check, or nil for all of them. When the build
+    /// removed no file and no rewritten page lost an id, every link of an unchanged page
+    /// still resolves (it did before: the previous build was checked), so only the
+    /// rewritten pages need checking.
+    public static func incrementalScope(written: [String], removed: [String], staged: URL, previous: URL, hadPrevious: Bool) -> Set<String>? {
+        guard hadPrevious, removed.isEmpty else { return nil }
+        let pages = written.filter { $0.hasSuffix(".html") }
+        for page in pages {
+            let old = previous.appendingPathComponent(page)
+            guard FileManager.default.fileExists(atPath: old.path) else { continue }
+            let before = Set(attributes(in: bytes(of: old)).ids)
+            let after = Set(attributes(in: bytes(of: staged.appendingPathComponent(page))).ids)
+            if !before.isSubset(of: after) { return nil }
+        }
+        return Set(pages)
+    }
+
+    static func bytes(of url: URL) -> [UInt8] {
+        [UInt8]((try? Data(contentsOf: url)) ?? Data())
     }
 
     static func isExternal(_ link: String) -> Bool {
@@ -145,5 +167,22 @@ public struct LinkChecker {
         return s.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"")
             .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&lt;", with: "<")
             .replacingOccurrences(of: "&gt;", with: ">")
+    }
+}
+
+/// The ids of each page, read from disk the first time a link points at the page.
+final class PageIDs {
+    private let folder: URL
+    private var known: [String: Set<String>] = [:]
+
+    init(folder: URL) { self.folder = folder }
+
+    func remember(_ page: String, _ ids: Set<String>) { known[page] = ids }
+
+    func of(_ page: String) -> Set<String> {
+        if let ids = known[page] { return ids }
+        let ids = Set(LinkChecker.attributes(in: LinkChecker.bytes(of: folder.appendingPathComponent(page))).ids)
+        known[page] = ids
+        return ids
     }
 }

@@ -70,8 +70,11 @@ public struct BuildPipeline {
         let result = try clock.time("Render") { try SiteRenderer(templates: templates).render(source, analysis, links, previous: previous) }
         var writer = SiteWriter()
         var brokenLinks: [LinkChecker.BrokenLink] = []
-        writer.verify = { staged in
-            brokenLinks = try LinkChecker().check(output: staged).broken
+        writer.verify = { staged, delta in
+            let scope = LinkChecker.incrementalScope(
+                written: delta.written, removed: delta.removed, staged: staged, previous: options.output,
+                hadPrevious: delta.hadPrevious && !options.clean)
+            brokenLinks = try LinkChecker().check(output: staged, only: scope).broken
             if !brokenLinks.isEmpty && options.brokenLinks == .error {
                 throw CommuniqueError(brokenLinks.map { Diagnostic(.error, $0.description) })
             }

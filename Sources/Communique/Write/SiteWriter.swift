@@ -26,9 +26,17 @@ public struct SiteWriter {
     let fileManager = FileManager.default
     /// Called after each file is staged; tests use it to fail part-way through.
     var afterStagingFile: ((String) throws -> Void)?
-    /// Called with the staged site before it replaces the output (the link check);
-    /// throwing leaves the output as it was.
-    public var verify: ((URL) throws -> Void)?
+    /// Called with the staged site and what changed before it replaces the output (the
+    /// link check); throwing leaves the output as it was.
+    public var verify: ((URL, Delta) throws -> Void)?
+
+    /// What a write changes: files with new bytes, files no longer made, and whether
+    /// there was a previous build to compare with.
+    public struct Delta: Sendable {
+        public var written: [String]
+        public var removed: [String]
+        public var hadPrevious: Bool
+    }
 
     public init() {}
 
@@ -45,16 +53,18 @@ public struct SiteWriter {
         var report = WriteReport(written: 0, unchanged: 0, removed: 0)
         let old = BuildManifest.read(in: output)
         var manifest = BuildManifest()
+        var written: [String] = []
         do {
             for file in files {
-                try stage(file, from: output, into: staging, oldFiles: old.paths, report: &report)
+                if try stage(file, from: output, into: staging, oldFiles: old.paths, report: &report) { written.append(file.path) }
                 manifest.fingerprints[file.path] = file.fingerprint ?? ""
                 try afterStagingFile?(file.path)
             }
             try carryOverForeignFiles(from: output, into: staging, made: old.paths.union(manifest.paths))
             try Data(manifest.text.utf8).write(to: staging.appendingPathComponent(BuildManifest.fileName))
-            report.removed = old.paths.subtracting(manifest.paths).count
-            try verify?(staging)
+            let removed = old.paths.subtracting(manifest.paths).sorted()
+            report.removed = removed.count
+            try verify?(staging, Delta(written: written, removed: removed, hadPrevious: !old.paths.isEmpty))
         } catch {
             try? fileManager.removeItem(at: staging)
             throw error
@@ -70,7 +80,8 @@ public struct SiteWriter {
         return report
     }
 
-    private func stage(_ file: OutputFile, from output: URL, into staging: URL, oldFiles: Set<String>, report: inout WriteReport) throws {
+    /// Stages one file; true when its bytes are new.
+    private func stage(_ file: OutputFile, from output: URL, into staging: URL, oldFiles: Set<String>, report: inout WriteReport) throws -> Bool {
         let target = staging.appendingPathComponent(file.path)
         try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         let old = output.appendingPathComponent(file.path)
@@ -80,15 +91,17 @@ public struct SiteWriter {
                 throw CommuniqueError("the previous build's \(file.path) is missing; build again with --clean", at: SourceLocation(file: output.path))
             }
             report.unchanged += 1
+            return false
         case .bytes(let bytes):
             if oldFiles.contains(file.path), let existing = fileManager.contents(atPath: old.path), existing.elementsEqual(bytes),
                 link(old.path, target.path) == 0
             {
                 report.unchanged += 1
-            } else {
-                try Data(bytes).write(to: target)
-                report.written += 1
+                return false
             }
+            try Data(bytes).write(to: target)
+            report.written += 1
+            return true
         }
     }
 

@@ -140,3 +140,32 @@ extension BadInputTests {
         #expect(BuildManifest.read(in: site.output).paths.contains("CNAME") == false)
     }
 }
+
+extension BadInputTests {
+    /// An incremental build checks only rewritten pages, unless a rewritten page lost an
+    /// id or a file was removed: then a link on an unchanged page may have broken.
+    @Test func anAnchorRemovedUnderAnUnchangedPageIsStillCaught() throws {
+        var files = TestSite.minimal
+        files["Content/releases/2024-07-28-test/02-chiiki-josei.md"] = """
+            ---
+            title: 地域情勢
+            slug: chiiki-josei
+            ---
+
+            (1)[総論の(3)](../soron/index.html#sec_1__para_3)を参照。
+            """
+        let site = try TestSite(files)
+        defer { site.remove() }
+        try site.build()
+        let before = site.snapshot()
+        try site.replace(in: "Content/releases/2024-07-28-test/01-soron.md", "\n(3)米側は表明した。", with: "")
+        do {
+            try site.build()
+            Issue.record("the build should fail")
+        } catch let error as CommuniqueError {
+            #expect(error.diagnostics.map(\.description).contains(
+                "error: releases/2024-07-28-test/chiiki-josei/index.html: broken link '../soron/index.html#sec_1__para_3': no element with id 'sec_1__para_3' in releases/2024-07-28-test/soron/index.html"))
+        }
+        #expect(site.snapshot() == before)
+    }
+}
