@@ -46,34 +46,17 @@ public struct SiteLoader: Sendable {
 
     func loadConfig(root: URL) throws -> SiteConfig {
         let file = "Content/site.yml"
-        let text = try SiteFiles.readText(root.appendingPathComponent(file), relativePath: file)
-        let mapping: Node.Mapping
-        do {
-            switch try Yams.compose(yaml: text) {
-            case .mapping(let m)?: mapping = m
-            case nil: mapping = Node.Mapping([])
-            default: throw CommuniqueError("site.yml must be a mapping of keys to values", at: SourceLocation(file: file, line: 1))
-            }
-        } catch let error as YamlError {
-            throw CommuniqueError(FrontMatter.diagnostic(for: error, file: file, lineOffset: 0))
-        }
-        func string(_ key: String) throws -> String? {
-            guard let node = mapping[key] else { return nil }
-            guard case .scalar(let scalar) = node else {
-                throw CommuniqueError("'\(key)' must be a text value", at: SourceLocation(file: file, line: node.mark?.line))
-            }
-            return scalar.string
-        }
-        guard let title = try string("title"), !title.isEmpty else {
+        let config = try YAMLNodes(file: file).mapping(root: root, notAMapping: "site.yml must be a mapping of keys to values")
+        guard let title = try config.text("title") else {
             throw CommuniqueError("missing 'title'", at: SourceLocation(file: file, line: 1))
         }
         return SiteConfig(
             title: title,
-            description: try string("description") ?? "",
-            language: try string("language") ?? "ja",
-            baseURL: try string("base_url") ?? "/",
-            author: try string("author"),
-            allowRawHTML: mapping["allow_raw_html"]?.bool ?? false)
+            description: try config.text("description") ?? "",
+            language: try config.text("language") ?? "ja",
+            baseURL: try config.text("base_url") ?? "/",
+            author: try config.text("author"),
+            allowRawHTML: config.node("allow_raw_html")?.bool ?? false)
     }
 
     /// `topicIDs`: the taxonomy's ids, to check a page's `topics:`/`not_topics:` against

@@ -1,9 +1,9 @@
 import Foundation
 import Yams
 
-/// Reads one of `Content/`'s YAML list files (`glossary.yml`, `topics.yml`) through Yams'
-/// node tree rather than decoding it: a node keeps its line and column, so every
-/// problem names `file:line:column`.
+/// Reads `Content/`'s YAML files (`site.yml`, and the lists `glossary.yml`, `topics.yml`)
+/// through Yams' node tree rather than decoding them: a node keeps its line and column,
+/// so every problem names `file:line:column`.
 struct YAMLNodes {
     let file: String
 
@@ -11,20 +11,35 @@ struct YAMLNodes {
     /// Bad YAML is reported at the broken construct, a file that is not a list with
     /// `notAList`.
     func items(root: URL, notAList: String) throws -> [Node] {
-        let url = root.appendingPathComponent(file)
-        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
-        let text = try SiteFiles.readText(url, relativePath: file)
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw CommuniqueError(FrontMatter.diagnostic(for: error, file: file, lineOffset: 0))
-        }
-        guard let node else { return [] }
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(file).path),
+            let node = try compose(root: root)
+        else { return [] }
         guard case .sequence(let items) = node else {
             throw CommuniqueError(notAList, at: at(node))
         }
         return Array(items)
+    }
+
+    /// The file (which must exist) as one mapping; an empty file is an empty mapping.
+    func mapping(root: URL, notAMapping: String) throws -> Entry {
+        guard let node = try compose(root: root) else {
+            let empty = Node.Mapping([])
+            return Entry(item: .mapping(empty), mapping: empty, nodes: self)
+        }
+        guard case .mapping = node else {
+            throw CommuniqueError(notAMapping, at: SourceLocation(file: file, line: 1))
+        }
+        return try entry(node, notAMapping: notAMapping)
+    }
+
+    /// The file's node tree; bad YAML is reported at the broken construct.
+    private func compose(root: URL) throws -> Node? {
+        let text = try SiteFiles.readText(root.appendingPathComponent(file), relativePath: file)
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw CommuniqueError(FrontMatter.diagnostic(for: error, file: file, lineOffset: 0))
+        }
     }
 
     /// `file:line:column` of a node.
