@@ -43,9 +43,8 @@ public struct ImportReport: CustomStringConvertible {
         self.releaseID = releaseID
         title = statement.title
         category = statement.category
-        published = statement.givenFields["published"]
-            ?? statement.published?.iso8601(utcOffset: statement.language == "ja" ? "+09:00" : nil)
-        date = statement.givenFields["date"] ?? statement.meetingDate?.isoDate
+        published = statement.publishedValue
+        date = statement.meetingDateValue
         place = statement.place
         language = statement.language
         series = statement.series.flatMap { $0.isEmpty ? nil : $0 }

@@ -17,8 +17,8 @@ enum MarkdownEmitter {
         }
         add("title", statement.releaseTitle)
         add("category", statement.category)
-        add("published", statement.published?.iso8601(utcOffset: statement.language == "ja" ? "+09:00" : nil), quoted: true)
-        add("date", statement.meetingDate?.isoDate, quoted: true)
+        add("published", statement.publishedValue, quoted: true)
+        add("date", statement.meetingDateValue, quoted: true)
         add("place", statement.place)
         add("language", statement.language)
         add("series", statement.series)

@@ -40,6 +40,17 @@ public struct Statement {
     /// Front-matter keys of Markdown input that the importer does not know, in order.
     var extraFields: [(key: String, value: Node)] = []
 
+    /// `published` as front matter writes it: ISO 8601, with Japan's +09:00 for Japanese
+    /// statements (whose date stamps are JST) and no offset otherwise.
+    var publishedValue: String? {
+        givenFields["published"] ?? published?.iso8601(utcOffset: language == "ja" ? "+09:00" : nil)
+    }
+
+    /// `date` (the meeting date) as front matter writes it: `yyyy-mm-dd`.
+    var meetingDateValue: String? {
+        givenFields["date"] ?? meetingDate?.isoDate
+    }
+
     /// The title the release is listed under: the page's title, else the document's
     /// own, else the statement's first sentence (a release always needs one).
     var releaseTitle: String? {
