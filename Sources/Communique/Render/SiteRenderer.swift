@@ -17,9 +17,8 @@ public struct SiteRenderer {
     /// Renders every page; pages the `previous` build made from the same fingerprint
     /// come back as `.unchanged` instead of being rendered again.
     public func render(_ site: SiteSource, _ analysis: Analysis, _ links: LinkGraph, previous: BuildManifest = BuildManifest()) throws -> RenderResult {
-        var pages = PageRenderer(site: site, templates: templates)
+        var pages = PageRenderer(site: site, templates: templates, analysis: analysis)
         pages.previous = previous
-        pages.placeNames = PlaceNames(site: site, analysis: analysis)
         let topicPages = TopicPages(site: site, topics: analysis.topics)
         let topTopics = topicPages.mostMentioned(from: Permalinks.home, limit: Self.topicsOnHome)
         pages.series = analysis.series
@@ -82,13 +81,14 @@ public struct SiteRenderer {
                 key: key)
             return context.blocks(of: page, topHeadingLevel: top)
         }
+        let lead = Summary.of(bodyPage)
         try pages.render(releasePath, template: "release", lang: release.language, title: release.title, values: [
             "release": pages.releaseDetails(release, from: releasePath, glossary: analysis.glossary),
             "blocks": blocks(bodyPage, bodyKey, on: releasePath, top: 2),
             "breadcrumbs": crumbsToRelease.map { $0(releasePath) },
-            "description": Summary.of(bodyPage),
+            "description": lead,
             "og_type": "article",
-            "json_ld": StructuredData.release(release, site: pages.site.config, description: Summary.of(bodyPage)),
+            "json_ld": StructuredData.release(release, site: pages.site.config, description: lead),
         ].merging(pages.termDefinitions([bodyKey], links: links, glossary: analysis.glossary)) { a, _ in a })
 
         let crumbs = crumbsToRelease + [pages.crumb(release.title, releasePath)]
@@ -154,13 +154,13 @@ struct PageRenderer {
     var previous = BuildManifest()
     /// Pages rendered (not reused) in this build.
     private(set) var rendered = 0
-    var placeNames: PlaceNames
+    let placeNames: PlaceNames
 
-    init(site: SiteSource, templates: TemplateSet?) {
+    init(site: SiteSource, templates: TemplateSet?, analysis: Analysis? = nil) {
         self.site = site
         self.templates = templates
         labels = Labels.table(for: site.config.language)
-        placeNames = PlaceNames(site: site, analysis: nil)
+        placeNames = PlaceNames(site: site, analysis: analysis)
     }
 
     mutating func render(_ path: String, template: String, lang: String, title: String, values: [String: Any]) throws {
