@@ -97,7 +97,7 @@ public struct Section: Sendable, Hashable {
 public struct SiteSource: Sendable {
     public var config: SiteConfig
     /// Newest first (meeting date, then id), so every page lists them the same way.
-    public var releases: [Release]
+    public var releases: [Release] { didSet { positions = Self.positions(of: releases) } }
     /// `Content/glossary.yml`, in file order.
     public var curatedTerms: [CuratedTerm]
     /// `Content/topics.yml`, in file order.
@@ -108,5 +108,17 @@ public struct SiteSource: Sendable {
         self.releases = releases
         self.curatedTerms = curatedTerms
         self.topics = topics
+        positions = Self.positions(of: releases)
+    }
+
+    /// Release id → index in `releases`: pages look releases up by id thousands of times.
+    private var positions: [String: Int]
+
+    private static func positions(of releases: [Release]) -> [String: Int] {
+        Dictionary(releases.enumerated().map { ($1.id, $0) }) { first, _ in first }
+    }
+
+    public func release(withID id: String) -> Release? {
+        positions[id].map { releases[$0] }
     }
 }

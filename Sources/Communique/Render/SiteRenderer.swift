@@ -17,47 +17,89 @@ public struct SiteRenderer {
     /// Renders every page; pages the `previous` build made from the same fingerprint
     /// come back as `.unchanged` instead of being rendered again.
     public func render(_ site: SiteSource, _ analysis: Analysis, _ links: LinkGraph, previous: BuildManifest = BuildManifest()) throws -> RenderResult {
-        var pages = PageRenderer(site: site, templates: templates, analysis: analysis)
-        pages.previous = previous
+        var base = PageRenderer(site: site, templates: templates, analysis: analysis)
+        base.previous = previous
+        base.series = analysis.series
         let topicPages = TopicPages(site: site, topics: analysis.topics)
+        let glossaryPage = GlossaryPage(site: site, glossary: analysis.glossary, links: links)
         let topTopics = topicPages.mostMentioned(from: Permalinks.home, limit: Self.topicsOnHome)
-        pages.series = analysis.series
-        try pages.render(Permalinks.home, template: "home", lang: site.config.language, title: site.config.title, values: [
-            "releases": site.releases.map { pages.releaseSummary($0, from: Permalinks.home) },
-            "years": pages.timeline(site.releases, from: Permalinks.home),
-            "year_level": 3, "release_level": 4,
-            "is_home": true,
-            "top_topics": topTopics,
-            "has_topics": !topTopics.isEmpty,
-            "glossary_count": analysis.glossary.entries.count,
-        ])
-        for release in site.releases {
-            try renderRelease(release, analysis, links, into: &pages)
-        }
-        try GlossaryPage(site: site, glossary: analysis.glossary, links: links).render(into: &pages)
-        try topicPages.render(into: &pages)
-        for series in analysis.series {
-            let path = Permalinks.series(series.slug)
-            let releases = series.releases.reversed().compactMap { id in site.releases.first { $0.id == id } }
-            try pages.render(path, template: "series", lang: site.config.language, title: series.name, values: [
-                "series_page": ["name": series.name, "count": releases.count],
-                "years": pages.timeline(releases, from: path),
-                "year_level": 2, "release_level": 3,
-                "crumb_title": series.name,
-                "breadcrumbs": [pages.crumb(pages.labels["home"]!, Permalinks.home)(path)],
+
+        // Units of pages that need nothing from each other, in the order their files are listed.
+        var units: [(inout PageRenderer) throws -> Void] = []
+        units.append { pages in
+            try pages.render(Permalinks.home, template: "home", lang: site.config.language, title: site.config.title, values: [
+                "releases": site.releases.map { pages.releaseSummary($0, from: Permalinks.home) },
+                "years": pages.timeline(site.releases, from: Permalinks.home),
+                "year_level": 3, "release_level": 4,
+                "is_home": true,
+                "top_topics": topTopics,
+                "has_topics": !topTopics.isEmpty,
+                "glossary_count": analysis.glossary.entries.count,
             ])
         }
-        try pages.renderNotFound()
-        try pages.flush()
-        try templates.check(knownKeys: pages.knownKeys.union(PageRenderer.itemKeys(config: site.config)))
-        var files = pages.files
+        for release in site.releases {
+            units.append { pages in try renderRelease(release, analysis, links, into: &pages) }
+        }
+        units.append { pages in try glossaryPage.renderIndex(into: &pages) }
+        for index in analysis.glossary.entries.indices {
+            units.append { pages in try glossaryPage.renderEntry(index, into: &pages) }
+        }
+        units.append { pages in try topicPages.renderIndex(into: &pages) }
+        for index in analysis.topics.topics.indices {
+            units.append { pages in try topicPages.renderTopic(index, into: &pages) }
+        }
+        for series in analysis.series {
+            units.append { pages in
+                let path = Permalinks.series(series.slug)
+                let releases = series.releases.reversed().compactMap { site.release(withID: $0) }
+                try pages.render(path, template: "series", lang: site.config.language, title: series.name, values: [
+                    "series_page": ["name": series.name, "count": releases.count],
+                    "years": pages.timeline(releases, from: path),
+                    "year_level": 2, "release_level": 3,
+                    "crumb_title": series.name,
+                    "breadcrumbs": [pages.crumb(pages.labels["home"]!, Permalinks.home)(path)],
+                ])
+            }
+        }
+        units.append { pages in try pages.renderNotFound() }
+
+        let rendered = try Self.renderConcurrently(units, from: base)
+        try templates.check(knownKeys: rendered.knownKeys.union(PageRenderer.itemKeys(config: site.config)))
+        var files = rendered.files
         files += FeedWriter(site: site, analysis: analysis).files(pages: files.map(\.path))
         for asset in templates.assets {
             var hasher = StableHasher()
             hasher.combine(bytes: asset.bytes)
             files.append(OutputFile(path: "assets/\(asset.path)", bytes: asset.bytes, fingerprint: hasher.hex))
         }
-        return RenderResult(files: files.sorted { $0.path < $1.path }, rendered: pages.rendered)
+        return RenderResult(files: files.sorted { $0.path < $1.path }, rendered: rendered.count)
+    }
+
+    /// Runs every unit on every core, each with its own copy of `base`, and gathers
+    /// their pages in the units' order, so the result does not depend on scheduling.
+    /// The first error (in that order) is thrown.
+    private static func renderConcurrently(
+        _ units: [(inout PageRenderer) throws -> Void], from base: PageRenderer
+    ) throws -> (files: [OutputFile], knownKeys: Set<String>, count: Int) {
+        var outcomes = [Result<PageRenderer, any Error>?](repeating: nil, count: units.count)
+        let work = UncheckedSendable((units, base))
+        outcomes.withUnsafeMutableBufferPointer { buffer in
+            let output = UncheckedSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: work.value.0.count) { index in
+                var pages = work.value.1
+                output.value[index] = Result { try work.value.0[index](&pages); return pages }
+            }
+        }
+        var files: [OutputFile] = []
+        var knownKeys: Set<String> = []
+        var count = 0
+        for outcome in outcomes {
+            let pages = try outcome!.get()
+            files += pages.files
+            knownKeys.formUnion(pages.knownKeys)
+            count += pages.rendered
+        }
+        return (files, knownKeys, count)
     }
 
     private func renderRelease(_ release: Release, _ analysis: Analysis, _ links: LinkGraph, into pages: inout PageRenderer) throws {
@@ -149,7 +191,18 @@ struct PageRenderer {
     private(set) var files: [OutputFile] = []
     private(set) var knownKeys: Set<String> = []
     /// Recurring meetings, for each release's series links.
-    var series: [Series] = []
+    var series: [Series] = [] {
+        didSet {
+            seriesPositions = [:]
+            for (index, series) in series.enumerated() {
+                for (position, id) in series.releases.enumerated() where seriesPositions[id] == nil {
+                    seriesPositions[id] = (index, position)
+                }
+            }
+        }
+    }
+    /// Release id → its series and its place in it.
+    private var seriesPositions: [String: (series: Int, position: Int)] = [:]
     /// The previous build's manifest: pages whose fingerprint it holds are not rendered.
     var previous = BuildManifest()
     /// Pages rendered (not reused) in this build.
@@ -184,44 +237,10 @@ struct PageRenderer {
         if previous.fingerprints[path] == fingerprint {
             files.append(.unchanged(path: path, fingerprint: fingerprint))
         } else {
-            pending.append(PendingPage(path: path, template: template, context: context, fingerprint: fingerprint))
+            let html = try templates.render(context, with: template)
+            files.append(OutputFile(path: path, text: html, fingerprint: fingerprint))
             rendered += 1
-            if pending.count >= Self.batchSize { try flush() }
         }
-    }
-
-    /// Pages waiting for Mustache, rendered a batch at a time on every core: pages do
-    /// not depend on each other, and a batch bounds how many contexts are held at once.
-    private var pending: [PendingPage] = []
-    static let batchSize = 64
-
-    struct PendingPage {
-        var path: String
-        var template: String
-        var context: [String: Any]
-        var fingerprint: String
-    }
-
-    /// Renders every pending page. Call before reading `files`.
-    mutating func flush() throws {
-        guard !pending.isEmpty else { return }
-        let jobs = UncheckedSendable(pending)
-        let library = UncheckedSendable(templates!)
-        var results = [String?](repeating: nil, count: pending.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let output = UncheckedSendable(buffer)
-            DispatchQueue.concurrentPerform(iterations: jobs.value.count) { index in
-                let job = jobs.value[index]
-                output.value[index] = try? library.value.render(job.context, with: job.template)
-            }
-        }
-        for (job, html) in zip(pending, results) {
-            guard let html else {
-                throw CommuniqueError("missing template", at: SourceLocation(file: "\(TemplateSet.folder)/\(job.template).mustache"))
-            }
-            files.append(OutputFile(path: job.path, text: html, fingerprint: job.fingerprint))
-        }
-        pending.removeAll(keepingCapacity: true)
     }
 
     /// The 404 page is served at any URL, so its links are absolute from `base_url`.
@@ -284,12 +303,11 @@ struct PageRenderer {
 
     /// The release's series, with the previous and next meeting of it, or false.
     func seriesLinks(_ release: Release, from page: String) -> Any {
-        guard let series = series.first(where: { $0.releases.contains(release.id) }),
-            let position = series.releases.firstIndex(of: release.id)
-        else { return false }
+        guard let (index, position) = seriesPositions[release.id] else { return false }
+        let series = series[index]
         func neighbour(_ index: Int) -> Any {
             guard series.releases.indices.contains(index),
-                let other = site.releases.first(where: { $0.id == series.releases[index] })
+                let other = site.release(withID: series.releases[index])
             else { return false }
             return [
                 "title": other.title, "url": Permalinks.relative(from: page, to: Permalinks.release(other.id)),
@@ -426,7 +444,7 @@ struct PlaceNames {
 
     /// "Release title › Section (marker)", the way lists of uses name a paragraph.
     func placeName(of ref: ParagraphRef, withRelease: Bool = true) -> String {
-        guard let release = site.releases.first(where: { $0.id == ref.page.release }) else { return ref.anchor }
+        guard let release = site.release(withID: ref.page.release) else { return ref.anchor }
         var parts: [String] = []
         if withRelease { parts.append(release.title) }
         if let section = release.sections.first(where: { $0.slug == ref.page.section }) {

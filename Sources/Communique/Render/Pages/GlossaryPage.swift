@@ -26,7 +26,7 @@ struct GlossaryPage {
         ]
     }
 
-    func render(into pages: inout PageRenderer) throws {
+    func renderIndex(into pages: inout PageRenderer) throws {
         let path = Permalinks.glossary
         var groups: [String: [[String: Any]]] = [:]
         for (index, entry) in glossary.entries.enumerated() {
@@ -41,16 +41,19 @@ struct GlossaryPage {
             "groups": ordered,
             "breadcrumbs": [pages.crumb(pages.labels["home"]!, Permalinks.home)(path)],
         ])
+    }
+
+    /// The page of one entry, with every paragraph that uses it.
+    func renderEntry(_ index: Int, into pages: inout PageRenderer) throws {
+        let entry = glossary.entries[index]
         let crumbs = [pages.crumb(pages.labels["home"]!, Permalinks.home), pages.crumb(pages.labels["glossary"]!, Permalinks.glossary)]
-        for (index, entry) in glossary.entries.enumerated() {
-            let entryPath = Permalinks.glossaryEntry(entry.id)
-            try pages.render(entryPath, template: "glossary-entry", lang: site.config.language, title: entry.term, values: [
-                "entry": values(for: entry, index: index, from: entryPath, names: pages.placeNames, withUses: true),
-                "crumb_title": entry.term,
-                "breadcrumbs": crumbs.map { $0(entryPath) },
-                "description": entry.definition ?? entry.term,
-            ])
-        }
+        let entryPath = Permalinks.glossaryEntry(entry.id)
+        try pages.render(entryPath, template: "glossary-entry", lang: site.config.language, title: entry.term, values: [
+            "entry": values(for: entry, index: index, from: entryPath, names: pages.placeNames, withUses: true),
+            "crumb_title": entry.term,
+            "breadcrumbs": crumbs.map { $0(entryPath) },
+            "description": entry.definition ?? entry.term,
+        ])
     }
 
     /// An entry's values; its list of uses only on its own page (`withUses`).

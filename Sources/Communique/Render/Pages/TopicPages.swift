@@ -5,13 +5,6 @@ struct TopicPages {
     let site: SiteSource
     let topics: TopicIndex
 
-    func render(into pages: inout PageRenderer) throws {
-        try renderIndex(into: &pages)
-        for index in topics.topics.indices {
-            try renderTopic(index, into: &pages)
-        }
-    }
-
     func summary(_ index: Int, from page: String) -> [String: Any] {
         let topic = topics.topics[index]
         return [
@@ -28,7 +21,7 @@ struct TopicPages {
             .prefix(limit).map { summary($0, from: page) }
     }
 
-    private func renderIndex(into pages: inout PageRenderer) throws {
+    func renderIndex(into pages: inout PageRenderer) throws {
         let path = Permalinks.topicsIndex
         var groups: [String: [[String: Any]]] = [:]
         for index in topics.alphabetical {
@@ -58,12 +51,12 @@ struct TopicPages {
         return node
     }
 
-    private func renderTopic(_ index: Int, into pages: inout PageRenderer) throws {
+    func renderTopic(_ index: Int, into pages: inout PageRenderer) throws {
         let topic = topics.topics[index]
         let path = Permalinks.topic(topic.id)
         var byRelease: [(release: Release, items: [[String: Any]])] = []
         for mention in topics.mentions[index] {
-            guard let release = site.releases.first(where: { $0.id == mention.paragraph.page.release }) else { continue }
+            guard let release = site.release(withID: mention.paragraph.page.release) else { continue }
             let item: [String: Any] = [
                 "place": pages.placeNames.placeName(of: mention.paragraph, withRelease: false),
                 "url": Permalinks.relative(from: path, to: Permalinks.page(mention.paragraph.page)) + "#\(mention.paragraph.anchor)",
