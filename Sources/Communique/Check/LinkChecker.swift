@@ -72,8 +72,8 @@ public struct LinkChecker {
         with link: String, on page: String, existing: Set<String>, folders: Set<String>, ids: PageIDs
     ) -> String? {
         let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let pathPart = parts[0].contains("%") ? String(parts[0]).removingPercentEncoding ?? String(parts[0]) : String(parts[0])
-        let fragment = parts.count > 1 ? String(parts[1]) : nil
+        let pathPart = Self.percentDecoded(parts[0])
+        let fragment = parts.count > 1 ? Self.percentDecoded(parts[1]) : nil
         var target = page
         if !pathPart.isEmpty {
             if pathPart.hasPrefix("/") { return "root-relative links break under a sub-path and from file://" }
@@ -83,8 +83,7 @@ public struct LinkChecker {
             if !existing.contains(target) { return "no file \(target)" }
         }
         if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
-            let id = fragment.removingPercentEncoding ?? fragment
-            if !ids.of(target).contains(id) { return "no element with id '\(id)' in \(target)" }
+            if !ids.of(target).contains(fragment) { return "no element with id '\(fragment)' in \(target)" }
         }
         return nil
     }
@@ -104,6 +103,13 @@ public struct LinkChecker {
             if !before.isSubset(of: after) { return nil }
         }
         return Set(pages)
+    }
+
+    /// Foundation's decoding only where there is something to decode: most links have
+    /// no `%`, and this runs for every link of every page.
+    private static func percentDecoded(_ part: Substring) -> String {
+        guard part.utf8.contains(UInt8(ascii: "%")) else { return String(part) }
+        return part.removingPercentEncoding ?? String(part)
     }
 
     static func bytes(of url: URL) -> [UInt8] {
@@ -163,7 +169,7 @@ public struct LinkChecker {
     }
 
     static func decodeEntities(_ s: String) -> String {
-        guard s.contains("&") else { return s }
+        guard s.utf8.contains(UInt8(ascii: "&")) else { return s }
         return s.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"")
             .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&lt;", with: "<")
             .replacingOccurrences(of: "&gt;", with: ">")

@@ -29,15 +29,18 @@ public enum Permalinks {
     /// `to` as seen from the page at `from`: `releases/x/a/index.html` → `index.html`
     /// gives `../../../index.html`.
     public static func relative(from: String, to: String) -> String {
-        let fromDirs = from.split(separator: "/").dropLast()
-        let target = to.split(separator: "/", omittingEmptySubsequences: false)
-        var common = 0
-        while common < fromDirs.count, common < target.count - 1, fromDirs[fromDirs.startIndex + common] == target[common] {
-            common += 1
+        // On UTF-8 bytes: this runs for every link of every page.
+        let slash = UInt8(ascii: "/")
+        var source = from.utf8[...], target = to.utf8[...]
+        // Folders the two paths share are skipped ("releases/x/" in both).
+        while let cut = source.firstIndex(of: slash), let targetCut = target.firstIndex(of: slash),
+            source[..<cut].elementsEqual(target[..<targetCut])
+        {
+            source = source[source.index(after: cut)...]
+            target = target[target.index(after: targetCut)...]
         }
-        let ups = Array(repeating: "..", count: fromDirs.count - common)
-        let rest = target[common...].map(String.init)
-        return (ups + rest).joined(separator: "/")
+        let ups = source.reduce(0) { $1 == slash ? $0 + 1 : $0 }
+        return String(repeating: "../", count: ups) + String(Substring(target))
     }
 
     /// The prefix that leads from `page` back to the output root (`../../`), or "".

@@ -26,7 +26,9 @@ struct RelatedParagraphs {
         var touched: [Int] = []
         var related: [ParagraphRef: [ParagraphRef]] = [:]
         for (index, paragraph) in paragraphs.enumerated() where numbered.contains(paragraph) {
-            for term in termsByParagraph[paragraph]! {
+            // In a fixed order: floating-point sums depend on the order of their terms, and
+            // a Set's order changes from process to process, which flipped near-ties.
+            for term in termsByParagraph[paragraph]!.sorted() {
                 let weight = idf[term] ?? 0
                 guard weight > 0 else { continue }
                 for other in postings[term]! where pageOf[other] != pageOf[index] {

@@ -12,7 +12,7 @@ enum KeywordInContext {
     static func line(_ mention: TopicMention) -> [Piece] {
         let scalars = Array(mention.text.unicodeScalars)
         guard let first = mention.matches.first else {
-            return [Piece(text: clip(String(String.UnicodeScalarView(scalars.prefix(2 * maxSide)))) + (scalars.count > 2 * maxSide ? "…" : ""), isMatch: false)]
+            return [Piece(text: string(scalars.prefix(2 * maxSide)) + (scalars.count > 2 * maxSide ? "…" : ""), isMatch: false)]
         }
         let (start, end) = sentence(around: first, in: scalars)
         var lower = start, upper = end
@@ -49,9 +49,10 @@ enum KeywordInContext {
         return (start, min(end + 1, scalars.count))
     }
 
+    /// The scalars as one line (a line break becomes a space).
     private static func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
-        String(String.UnicodeScalarView(slice)).replacingOccurrences(of: "\n", with: " ")
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: slice.lazy.map { $0 == "\n" ? " " : $0 })
+        return String(view)
     }
-
-    private static func clip(_ text: String) -> String { text.replacingOccurrences(of: "\n", with: " ") }
 }
