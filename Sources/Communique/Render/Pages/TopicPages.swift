@@ -60,7 +60,7 @@ struct TopicPages {
             let item: [String: Any] = [
                 "place": pages.placeNames.placeName(of: mention.paragraph, withRelease: false),
                 "url": Permalinks.relative(from: path, to: Permalinks.page(mention.paragraph.page)) + "#\(mention.paragraph.anchor)",
-                "pieces": KeywordInContext.line(mention).map { ["text": $0.text, "is_match": $0.isMatch] },
+                "line_html": KeywordInContext.html(KeywordInContext.line(mention)),
             ]
             if byRelease.last?.release.id == release.id {
                 byRelease[byRelease.count - 1].items.append(item)
@@ -100,7 +100,7 @@ struct TopicPages {
         let summary: [String: Any] = ["id": "", "title": "", "reading": "", "english": "", "count": 0, "url": "", "children": [[String: Any]](), "has_children": false]
         return [
             "groups": [["name": "", "anchor": "", "topics": [summary]]], "tree": [summary],
-            "releases": [["title": "", "language": "", "url": "", "date": "", "date_display": "", "mentions": [["place": "", "url": "", "pieces": [["text": "", "is_match": true]]]]]],
+            "releases": [["title": "", "language": "", "url": "", "date": "", "date_display": "", "mentions": [["place": "", "url": "", "line_html": ""]]]],
             "topic_chips": [["title": "", "url": ""]], "has_topic_chips": true, "top_topics": [summary], "has_topics": true,
             "topic": ["id": "", "title": "", "reading": "", "english": "", "description": "", "count": 0],
             "has_mentions": true, "related_topics": [summary], "has_related_topics": true,

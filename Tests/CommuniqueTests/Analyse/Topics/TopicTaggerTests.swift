@@ -150,6 +150,14 @@ import Testing
         let pieces = KeywordInContext.line(mention)
         #expect(pieces.map(\.text).joined() == "日米双方は、台湾に関する立場と台湾海峡の平和を確認した。")
         #expect(pieces.filter(\.isMatch).map(\.text) == ["台湾", "台湾海峡"])
+        #expect(KeywordInContext.html(pieces) == "日米双方は、<mark>台湾</mark>に関する立場と<mark>台湾海峡</mark>の平和を確認した。")
+    }
+
+    @Test func lineHTMLEscapesTheStatementText() {
+        let pieces = [
+            KeywordInContext.Piece(text: "<script>&\"'", isMatch: false), KeywordInContext.Piece(text: "<b>", isMatch: true),
+        ]
+        #expect(KeywordInContext.html(pieces) == "&lt;script&gt;&amp;&quot;&apos;<mark>&lt;b&gt;</mark>")
     }
 
     @Test func longSentencesAreClippedAroundTheMatch() {
