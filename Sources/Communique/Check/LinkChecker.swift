@@ -170,9 +170,8 @@ public struct LinkChecker {
 
     static func decodeEntities(_ s: String) -> String {
         guard s.utf8.contains(UInt8(ascii: "&")) else { return s }
-        return s.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"")
-            .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&lt;", with: "<")
-            .replacingOccurrences(of: "&gt;", with: ">")
+        return s.replacingEvery("&amp;", with: "&").replacingEvery("&quot;", with: "\"")
+            .replacingEvery("&#39;", with: "'").replacingEvery("&lt;", with: "<").replacingEvery("&gt;", with: ">")
     }
 }
 

@@ -80,7 +80,7 @@ enum Snippet {
         let lower = max(0, match.scalarRange.lowerBound - radius)
         let upper = min(scalars.count, match.scalarRange.upperBound + radius)
         var text = String(String.UnicodeScalarView(scalars[lower..<upper]))
-        text = text.replacingOccurrences(of: "\n", with: " ")
+        text = text.replacingEvery("\n", with: " ")
         if lower > 0 { text = "…" + text }
         if upper < scalars.count { text += "…" }
         return text

@@ -7,50 +7,82 @@
 enum ContextFingerprint {
     /// Bumped when rendering changes in a way the context does not show (a new
     /// version of the Mustache library, say), so old fingerprints stop matching.
-    static let renderVersion = 1
+    static let renderVersion = 2
 
     /// `names`: the names the template reads; keys not among them are not hashed (a
     /// series count no template shows must not make every page of the series "changed").
-    static func of(_ context: [String: Any], template: String, templates: String, names: Set<String>? = nil) -> String {
-        var hasher = StableHasher()
-        hasher.combine(renderVersion)
-        hasher.combine(templates)
-        hasher.combine(template)
-        combine(context, into: &hasher, names: names)
-        return hasher.hex
+    /// Every key of the context, read or not, goes into `keys` (for `TemplateSet.check`):
+    /// one walk over the context does both.
+    static func of(
+        _ context: [String: Any], template: String, templates: String, names: Set<String>? = nil, keys: inout Set<String>
+    ) -> String {
+        var walk = Walk(names: names, keys: keys)
+        walk.hasher.combine(renderVersion)
+        walk.hasher.combine(templates)
+        walk.hasher.combine(template)
+        walk.visit(context, hashing: true)
+        keys = walk.keys
+        return walk.hasher.hex
     }
 
-    private static func combine(_ value: Any, into hasher: inout StableHasher, names: Set<String>?) {
-        switch value {
-        case let text as String:
-            hasher.combine(1)
-            hasher.combine(text)
-        case let flag as Bool:
-            hasher.combine(flag ? 2 : 3)
-        case let number as Int:
-            hasher.combine(4)
-            hasher.combine(number)
-        case let dictionary as [String: String]:
-            hasher.combine(5)
-            hasher.combine(dictionary.count)
-            for key in dictionary.keys.sorted() where names?.contains(key) ?? true {
-                hasher.combine(key)
-                hasher.combine(dictionary[key]!)
+    /// Every key of `value`, hashing nothing.
+    static func collectKeys(of value: Any, into keys: inout Set<String>) {
+        var walk = Walk(names: nil, keys: keys)
+        walk.visit(value, hashing: false)
+        keys = walk.keys
+    }
+
+    private struct Walk {
+        let names: Set<String>?
+        var keys: Set<String>
+        var hasher = StableHasher()
+
+        init(names: Set<String>?, keys: Set<String>) {
+            self.names = names
+            self.keys = keys
+        }
+
+        /// Casts are tried in the order contexts hold them most often: a failed cast to
+        /// a collection type costs a conversion attempt, and this runs for every value
+        /// of every page.
+        mutating func visit(_ value: Any, hashing: Bool) {
+            if let text = value as? String {
+                guard hashing else { return }
+                hasher.combine(1)
+                hasher.combine(text)
+            } else if let flag = value as? Bool {
+                if hashing { hasher.combine(flag ? 2 : 3) }
+            } else if let number = value as? Int {
+                guard hashing else { return }
+                hasher.combine(4)
+                hasher.combine(number)
+            } else if let array = value as? [[String: Any]] {
+                if hashing {
+                    hasher.combine(7)
+                    hasher.combine(array.count)
+                }
+                for item in array { visit(item, hashing: hashing) }
+            } else if let dictionary = value as? [String: Any] {
+                if hashing {
+                    hasher.combine(6)
+                    hasher.combine(dictionary.count)
+                }
+                for key in dictionary.keys.sorted() {
+                    keys.insert(key)
+                    let hashed = hashing && (names?.contains(key) ?? true)
+                    if hashed { hasher.combine(key) }
+                    visit(dictionary[key]!, hashing: hashed)
+                }
+            } else if let array = value as? [Any] {
+                if hashing {
+                    hasher.combine(7)
+                    hasher.combine(array.count)
+                }
+                for item in array { visit(item, hashing: hashing) }
+            } else if hashing {
+                hasher.combine(8)
+                hasher.combine(String(describing: value))
             }
-        case let dictionary as [String: Any]:
-            hasher.combine(6)
-            hasher.combine(dictionary.count)
-            for key in dictionary.keys.sorted() where names?.contains(key) ?? true {
-                hasher.combine(key)
-                combine(dictionary[key]!, into: &hasher, names: names)
-            }
-        case let array as [Any]:
-            hasher.combine(7)
-            hasher.combine(array.count)
-            for item in array { combine(item, into: &hasher, names: names) }
-        default:
-            hasher.combine(8)
-            hasher.combine(String(describing: value))
         }
     }
 }

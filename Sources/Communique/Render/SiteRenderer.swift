@@ -230,10 +230,9 @@ struct PageRenderer {
 
     /// Renders the page, unless the previous build made it from the same fingerprint.
     private mutating func emit(_ path: String, template: String, context: [String: Any]) throws {
-        collectKeys(context)
         let fingerprint = ContextFingerprint.of(
             context, template: template, templates: templates.fingerprints[template] ?? "",
-            names: templates.namesRead[template] ?? nil)
+            names: templates.namesRead[template] ?? nil, keys: &knownKeys)
         if previous.fingerprints[path] == fingerprint {
             files.append(.unchanged(path: path, fingerprint: fingerprint))
         } else {
@@ -401,18 +400,7 @@ struct PageRenderer {
     }
 
     private mutating func collectKeys(_ value: Any) {
-        if let dictionary = value as? [String: Any] {
-            for (key, inner) in dictionary {
-                knownKeys.insert(key)
-                collectKeys(inner)
-            }
-        } else if let dictionary = value as? [String: String] {
-            knownKeys.formUnion(dictionary.keys)
-        } else if let array = value as? [[String: Any]] {
-            for item in array { collectKeys(item) }
-        } else if let array = value as? [Any] {
-            for item in array { collectKeys(item) }
-        }
+        ContextFingerprint.collectKeys(of: value, into: &knownKeys)
     }
 }
 

@@ -16,7 +16,9 @@ public struct StableHasher: Sendable {
     /// Strings are length-prefixed so ("ab", "c") and ("a", "bc") differ.
     public mutating func combine(_ text: String) {
         combine(text.utf8.count)
-        combine(bytes: text.utf8)
+        var text = text
+        // Over the contiguous bytes: iterating the UTF-8 view goes through its index type.
+        text.withUTF8 { combine(bytes: $0) }
     }
 
     public mutating func combine(_ value: Int) {

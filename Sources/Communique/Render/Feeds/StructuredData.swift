@@ -32,7 +32,6 @@ enum StructuredData {
         else { return "{}" }
         // Inside <script>, "</" would end the element and "<!--" start a comment: write
         // the characters HTML cares about as JSON escapes, which mean the same to JSON.
-        return json.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
+        return json.replacingEvery("<", with: "\\u003c").replacingEvery(">", with: "\\u003e").replacingEvery("&", with: "\\u0026")
     }
 }

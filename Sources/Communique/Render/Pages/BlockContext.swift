@@ -53,8 +53,6 @@ struct BlockContext {
     /// Term links are made once per parsed page but shown at several depths; the
     /// placeholder the linker left becomes this page's way back to the root.
     func resolveRoot(_ html: String) -> String {
-        guard html.contains(TermLinker.rootPlaceholder) else { return html }
-        // The standard library's replacing, not Foundation's: no bridging to NSString.
-        return html.replacing(TermLinker.rootPlaceholder, with: rootPrefix)
+        html.replacingEvery(TermLinker.rootPlaceholder, with: rootPrefix)
     }
 }
