@@ -1,4 +1,5 @@
 import CommuniqueJapanese
+import Foundation
 import CommuniqueMarkdown
 
 /// What the Analyse stage found: each page parsed, with its blocks anchored.
@@ -26,39 +27,66 @@ public struct SiteAnalyser {
 
     public func analyse(_ site: SiteSource) -> Analysis {
         let options = MarkdownOptions(allowRawHTML: site.config.allowRawHTML, headingLevelOffset: 0)
-        var bodies: [String: ParsedPage] = [:]
-        var sections: [PageKey: ParsedPage] = [:]
-        for release in site.releases {
-            bodies[release.id] = ParsedPage(source: release.body, anchorPrefix: "intro", options: options)
-            for section in release.sections {
-                sections[PageKey(release: release.id, section: section.slug)] = ParsedPage(
-                    source: section.body, anchorPrefix: "sec_\(section.order)", options: options)
+        let releases = site.releases
+        // Releases are parsed, and their terms extracted, in parallel: contiguous runs of
+        // releases per task, each task with its own MeCab tagger (one is not thread-safe).
+        // Results are gathered in release order, so the glossary does not depend on timing.
+        var parsed = [ParsedRelease?](repeating: nil, count: releases.count)
+        let runs = Self.runs(count: releases.count, parts: 2 * ProcessInfo.processInfo.activeProcessorCount)
+        parsed.withUnsafeMutableBufferPointer { buffer in
+            let shared = UncheckedSendable((buffer, releases, runs))
+            DispatchQueue.concurrentPerform(iterations: runs.count) { run in
+                let (buffer, releases, runs) = shared.value
+                let extractor = TermExtractor(reader: JapaneseReader())
+                for index in runs[run] {
+                    buffer[index] = ParsedRelease(releases[index], options: options, extractor: extractor)
+                }
             }
         }
+        var bodies: [String: ParsedPage] = [:]
+        var sections: [PageKey: ParsedPage] = [:]
+        var extracted: [ExtractedTerm] = []
+        for release in parsed.map({ $0! }) {
+            bodies[release.id] = release.body
+            for (key, page) in release.sections { sections[key] = page }
+            extracted += release.terms
+        }
         let reader = JapaneseReader()
+        let glossary = GlossaryBuilder(reader: reader).build(
+            curated: site.curatedTerms, extracted: extracted, participants: site.releases.flatMap(\.participants))
         return Analysis(
-            glossary: buildGlossary(site, bodies: bodies, sections: sections, reader: reader),
+            glossary: glossary,
             topics: TopicTagger(topics: site.topics, reader: reader).tag(site, bodies: bodies, sections: sections),
             series: SeriesIndex.build(site, reader: reader),
             releaseBodies: bodies, sections: sections)
     }
 
-    /// Terms the text defines itself, from every paragraph in site order, merged with the
-    /// curated glossary and the participants of each release.
-    private func buildGlossary(
-        _ site: SiteSource, bodies: [String: ParsedPage], sections: [PageKey: ParsedPage], reader: JapaneseReader?
-    ) -> Glossary {
-        let extractor = TermExtractor(reader: reader)
-        var extracted: [ExtractedTerm] = []
-        for release in site.releases {
-            let pages = [bodies[release.id]] + release.sections.map { sections[PageKey(release: release.id, section: $0.slug)] }
-            for page in pages.compactMap({ $0 }) {
-                for block in page.blocks where block.block.kind == .paragraph || block.block.kind == .list {
-                    extracted += extractor.extract(from: block.plainText)
-                }
+    /// `count` items cut into at most `parts` contiguous runs.
+    static func runs(count: Int, parts: Int) -> [Range<Int>] {
+        guard count > 0 else { return [] }
+        let size = (count + max(parts, 1) - 1) / max(parts, 1)
+        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+    }
+}
+
+/// One release's pages parsed, and the terms its text defines, in page order.
+private struct ParsedRelease {
+    var id: String
+    var body: ParsedPage
+    var sections: [(PageKey, ParsedPage)]
+    var terms: [ExtractedTerm] = []
+
+    init(_ release: Release, options: MarkdownOptions, extractor: TermExtractor) {
+        id = release.id
+        body = ParsedPage(source: release.body, anchorPrefix: "intro", options: options)
+        sections = release.sections.map { section in
+            (PageKey(release: release.id, section: section.slug),
+             ParsedPage(source: section.body, anchorPrefix: "sec_\(section.order)", options: options))
+        }
+        for page in [body] + sections.map(\.1) {
+            for block in page.blocks where block.block.kind == .paragraph || block.block.kind == .list {
+                terms += extractor.extract(from: block.plainText)
             }
         }
-        return GlossaryBuilder(reader: reader).build(
-            curated: site.curatedTerms, extracted: extracted, participants: site.releases.flatMap(\.participants))
     }
 }

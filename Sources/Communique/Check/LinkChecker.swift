@@ -5,7 +5,7 @@ import Foundation
 /// A separate pass over the written output (like Zola's link checker), so it checks
 /// what readers get, whatever templates produced it. External links (with a scheme,
 /// `//host`, `mailto:`) are not followed.
-public struct LinkChecker {
+public struct LinkChecker: Sendable {
     public struct BrokenLink: Sendable, Hashable, CustomStringConvertible {
         public var page: String
         public var link: String
@@ -32,39 +32,66 @@ public struct LinkChecker {
                 parts = parts.dropLast()
             }
         }
-        let idsByPage = PageIDs(folder: output)
-        var linksByPage: [String: [String]] = [:]
-        for file in files {
-            let attributes = Self.attributes(in: Self.bytes(of: output.appendingPathComponent(file)))
-            idsByPage.remember(file, Set(attributes.ids))
-            linksByPage[file] = attributes.links
+        // Reading and scanning pages, then judging their links, both run on every core:
+        // a site of hundreds of releases has thousands of pages and links by the million.
+        var scanned = [(ids: [String], links: [String])](repeating: ([], []), count: files.count)
+        scanned.withUnsafeMutableBufferPointer { buffer in
+            let output = UncheckedSendable((buffer, files, outputFolder: output))
+            DispatchQueue.concurrentPerform(iterations: files.count) { index in
+                let (buffer, files, folder) = output.value
+                buffer[index] = Self.attributes(in: Self.bytes(of: folder.appendingPathComponent(files[index])))
+            }
         }
+        var knownIDs: [String: Set<String>] = [:]
+        for (file, attributes) in zip(files, scanned) { knownIDs[file] = Set(attributes.ids) }
+
+        let chunks = stride(from: 0, to: files.count, by: Self.chunkSize).map { $0..<min($0 + Self.chunkSize, files.count) }
+        var results = [(count: Int, broken: [BrokenLink])](repeating: (0, []), count: chunks.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let shared = UncheckedSendable((buffer, files, scanned, knownIDs, existing, folders, output))
+            DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
+                let (buffer, files, scanned, knownIDs, existing, folders, output) = shared.value
+                let ids = PageIDs(folder: output, known: knownIDs)
+                buffer[chunk] = checkLinks(
+                    of: chunks[chunk].map { (files[$0], scanned[$0].links) }, existing: existing, folders: folders, ids: ids)
+            }
+        }
+        return (files.count, results.reduce(0) { $0 + $1.count }, results.flatMap(\.broken))
+    }
+
+    /// Pages judged together, sharing one cache of verdicts.
+    private static let chunkSize = 64
+
+    /// The links of some pages: how many were checked and which are broken.
+    private func checkLinks(
+        of pages: [(file: String, links: [String])], existing: Set<String>, folders: Set<String>, ids: PageIDs
+    ) -> (count: Int, broken: [BrokenLink]) {
         var broken: [BrokenLink] = []
         var count = 0
         // Pages in one folder share most links (navigation, glossary, topics): a link is
         // judged once per folder, except links to an anchor on the page itself.
         var verdicts: [String: [String: String?]] = [:]
-        for file in files {
+        for (file, links) in pages {
             // The 404 page links from the site root (base_url), wherever it is served.
             if file == Permalinks.notFound { continue }
             let folder = file.split(separator: "/").dropLast().joined(separator: "/")
-            for raw in linksByPage[file] ?? [] {
+            for raw in links {
                 let link = Self.decodeEntities(raw)
                 if link.isEmpty || Self.isExternal(link) { continue }
                 count += 1
                 let verdict: String?
                 if link.hasPrefix("#") {
-                    verdict = problem(with: link, on: file, existing: existing, folders: folders, ids: idsByPage)
+                    verdict = problem(with: link, on: file, existing: existing, folders: folders, ids: ids)
                 } else if let known = verdicts[folder]?[link] {
                     verdict = known
                 } else {
-                    verdict = problem(with: link, on: file, existing: existing, folders: folders, ids: idsByPage)
+                    verdict = problem(with: link, on: file, existing: existing, folders: folders, ids: ids)
                     verdicts[folder, default: [:]][link] = verdict
                 }
                 if let reason = verdict { broken.append(BrokenLink(page: file, link: link, reason: reason)) }
             }
         }
-        return (files.count, count, broken)
+        return (count, broken)
     }
 
     /// Why `link` on `page` does not resolve, or nil when it does.
@@ -176,13 +203,15 @@ public struct LinkChecker {
 }
 
 /// The ids of each page, read from disk the first time a link points at the page.
+/// One per task: it caches what it reads.
 final class PageIDs {
     private let folder: URL
-    private var known: [String: Set<String>] = [:]
+    private var known: [String: Set<String>]
 
-    init(folder: URL) { self.folder = folder }
-
-    func remember(_ page: String, _ ids: Set<String>) { known[page] = ids }
+    init(folder: URL, known: [String: Set<String>] = [:]) {
+        self.folder = folder
+        self.known = known
+    }
 
     func of(_ page: String) -> Set<String> {
         if let ids = known[page] { return ids }

@@ -24,7 +24,7 @@ enum SiteFiles {
                 .firstIndex { String(validating: $0, as: UTF8.self) == nil }.map { $0 + 1 }
             throw CommuniqueError("not valid UTF-8 text", at: SourceLocation(file: relativePath, line: line))
         }
-        if text.contains("\r") { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+        if text.utf8.contains(UInt8(ascii: "\r")) { text = text.replacingEvery("\r\n", with: "\n") }
         return text
     }
 

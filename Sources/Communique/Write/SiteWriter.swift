@@ -54,9 +54,12 @@ public struct SiteWriter {
         let old = BuildManifest.read(in: output)
         var manifest = BuildManifest()
         var written: [String] = []
+        var folders: Set<String> = []
         do {
             for file in files {
-                if try stage(file, from: output, into: staging, oldFiles: old.paths, report: &report) { written.append(file.path) }
+                if try stage(file, from: output, into: staging, oldFiles: old.paths, folders: &folders, report: &report) {
+                    written.append(file.path)
+                }
                 manifest.fingerprints[file.path] = file.fingerprint ?? ""
                 try afterStagingFile?(file.path)
             }
@@ -81,9 +84,17 @@ public struct SiteWriter {
     }
 
     /// Stages one file; true when its bytes are new.
-    private func stage(_ file: OutputFile, from output: URL, into staging: URL, oldFiles: Set<String>, report: inout WriteReport) throws -> Bool {
+    private func stage(
+        _ file: OutputFile, from output: URL, into staging: URL, oldFiles: Set<String>, folders: inout Set<String>,
+        report: inout WriteReport
+    ) throws -> Bool {
         let target = staging.appendingPathComponent(file.path)
-        try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // Each folder made once: asking the file system again for each of its files was
+        // a good part of writing thousands of pages.
+        let folder = file.path.split(separator: "/").dropLast().joined(separator: "/")
+        if folders.insert(folder).inserted {
+            try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        }
         let old = output.appendingPathComponent(file.path)
         switch file.content {
         case .unchanged:
