@@ -17,7 +17,11 @@ public struct LinkChecker: Sendable {
 
     /// Checks the links of every page, or only of `pages` (the pages a build rewrote,
     /// when `incrementalScope` found that no other page's links can have broken).
-    public func check(output: URL, only pages: Set<String>? = nil) throws -> (pages: Int, links: Int, broken: [BrokenLink]) {
+    /// `knownIDs`: ids of pages that need not be read again (see `BuildManifest.ids`).
+    /// The result's `ids` holds those and the ids of every page it scanned.
+    public func check(
+        output: URL, only pages: Set<String>? = nil, knownIDs: [String: [String]] = [:]
+    ) throws -> (pages: Int, links: Int, broken: [BrokenLink], ids: [String: [String]]) {
         let allFiles = SiteFiles.walk(output, includeHidden: true)
         let files = allFiles.filter { $0.hasSuffix(".html") && (pages?.contains($0) ?? true) }
         guard !files.isEmpty || pages != nil else {
@@ -42,21 +46,22 @@ public struct LinkChecker: Sendable {
                 buffer[index] = Self.attributes(in: Self.bytes(of: folder.appendingPathComponent(files[index])))
             }
         }
-        var knownIDs: [String: Set<String>] = [:]
-        for (file, attributes) in zip(files, scanned) { knownIDs[file] = Set(attributes.ids) }
+        var pageIDs = knownIDs.filter { existing.contains($0.key) }
+        for (file, attributes) in zip(files, scanned) { pageIDs[file] = attributes.ids }
+        let idSets = pageIDs.mapValues { Set($0) }
 
         let chunks = stride(from: 0, to: files.count, by: Self.chunkSize).map { $0..<min($0 + Self.chunkSize, files.count) }
         var results = [(count: Int, broken: [BrokenLink])](repeating: (0, []), count: chunks.count)
         results.withUnsafeMutableBufferPointer { buffer in
-            let shared = UncheckedSendable((buffer, files, scanned, knownIDs, existing, folders, output))
+            let shared = UncheckedSendable((buffer, files, scanned, idSets, existing, folders, output))
             DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
-                let (buffer, files, scanned, knownIDs, existing, folders, output) = shared.value
-                let ids = PageIDs(folder: output, known: knownIDs)
+                let (buffer, files, scanned, idSets, existing, folders, output) = shared.value
+                let ids = PageIDs(folder: output, known: idSets)
                 buffer[chunk] = checkLinks(
                     of: chunks[chunk].map { (files[$0], scanned[$0].links) }, existing: existing, folders: folders, ids: ids)
             }
         }
-        return (files.count, results.reduce(0) { $0 + $1.count }, results.flatMap(\.broken))
+        return (files.count, results.reduce(0) { $0 + $1.count }, results.flatMap(\.broken), pageIDs)
     }
 
     /// Pages judged together, sharing one cache of verdicts.
@@ -68,25 +73,29 @@ public struct LinkChecker: Sendable {
     ) -> (count: Int, broken: [BrokenLink]) {
         var broken: [BrokenLink] = []
         var count = 0
-        // Pages in one folder share most links (navigation, glossary, topics): a link is
-        // judged once per folder, except links to an anchor on the page itself.
-        var verdicts: [String: [String: String?]] = [:]
+        // A verdict depends only on where a link leads (file and fragment), not on the
+        // page it is on, so it is judged once per target: pages share most targets
+        // (navigation, glossary entries, the paragraphs topic pages list).
+        var verdicts: [String: String?] = [:]
         for (file, links) in pages {
             // The 404 page links from the site root (base_url), wherever it is served.
             if file == Permalinks.notFound { continue }
-            let folder = file.split(separator: "/").dropLast().joined(separator: "/")
             for raw in links {
                 let link = Self.decodeEntities(raw)
                 if link.isEmpty || Self.isExternal(link) { continue }
                 count += 1
                 let verdict: String?
-                if link.hasPrefix("#") {
-                    verdict = problem(with: link, on: file, existing: existing, folders: folders, ids: ids)
-                } else if let known = verdicts[folder]?[link] {
-                    verdict = known
-                } else {
-                    verdict = problem(with: link, on: file, existing: existing, folders: folders, ids: ids)
-                    verdicts[folder, default: [:]][link] = verdict
+                switch Self.target(of: link, on: file) {
+                case .failure(let reason):
+                    verdict = reason.text
+                case .success(let target):
+                    let key = target.fragment.map { target.path + "#" + $0 } ?? target.path
+                    if let known = verdicts[key] {
+                        verdict = known
+                    } else {
+                        verdict = problem(with: target, existing: existing, folders: folders, ids: ids)
+                        verdicts[key] = verdict
+                    }
                 }
                 if let reason = verdict { broken.append(BrokenLink(page: file, link: link, reason: reason)) }
             }
@@ -94,23 +103,33 @@ public struct LinkChecker: Sendable {
         return (count, broken)
     }
 
-    /// Why `link` on `page` does not resolve, or nil when it does.
-    private func problem(
-        with link: String, on page: String, existing: Set<String>, folders: Set<String>, ids: PageIDs
-    ) -> String? {
+    struct Target {
+        /// Relative to the output folder.
+        var path: String
+        var fragment: String?
+    }
+
+    struct Unresolvable: Error {
+        var text: String
+    }
+
+    /// Where `link` on `page` leads, percent-decoded.
+    static func target(of link: String, on page: String) -> Result<Target, Unresolvable> {
         let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let pathPart = Self.percentDecoded(parts[0])
-        let fragment = parts.count > 1 ? Self.percentDecoded(parts[1]) : nil
-        var target = page
-        if !pathPart.isEmpty {
-            if pathPart.hasPrefix("/") { return "root-relative links break under a sub-path and from file://" }
-            guard let resolved = Self.resolve(pathPart, from: page) else { return "goes above the site root" }
-            target = resolved
-            if folders.contains(target) { return "links to a folder, which fails when opened from disk (link to index.html)" }
-            if !existing.contains(target) { return "no file \(target)" }
-        }
-        if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
-            if !ids.of(target).contains(fragment) { return "no element with id '\(fragment)' in \(target)" }
+        let pathPart = percentDecoded(parts[0])
+        let fragment = parts.count > 1 ? percentDecoded(parts[1]) : nil
+        guard !pathPart.isEmpty else { return .success(Target(path: page, fragment: fragment)) }
+        if pathPart.hasPrefix("/") { return .failure(Unresolvable(text: "root-relative links break under a sub-path and from file://")) }
+        guard let resolved = resolve(pathPart, from: page) else { return .failure(Unresolvable(text: "goes above the site root")) }
+        return .success(Target(path: resolved, fragment: fragment))
+    }
+
+    /// Why a link to `target` does not resolve, or nil when it does.
+    private func problem(with target: Target, existing: Set<String>, folders: Set<String>, ids: PageIDs) -> String? {
+        if folders.contains(target.path) { return "links to a folder, which fails when opened from disk (link to index.html)" }
+        if !existing.contains(target.path) { return "no file \(target.path)" }
+        if let fragment = target.fragment, !fragment.isEmpty, target.path.hasSuffix(".html") {
+            if !ids.of(target.path).contains(fragment) { return "no element with id '\(fragment)' in \(target.path)" }
         }
         return nil
     }
@@ -153,6 +172,9 @@ public struct LinkChecker: Sendable {
 
     /// `../a/index.html` from `releases/x/b/index.html` → `releases/x/a/index.html`.
     static func resolve(_ relative: String, from page: String) -> String? {
+        // The common shape, leading `../` and then plain names, on bytes without
+        // splitting: this runs for every distinct link of a site.
+        if let fast = resolveSimple(relative, from: page) { return fast }
         var parts = page.split(separator: "/").dropLast().map(String.init)
         for component in relative.split(separator: "/", omittingEmptySubsequences: false) {
             switch component {
@@ -166,6 +188,35 @@ public struct LinkChecker: Sendable {
             }
         }
         return parts.joined(separator: "/")
+    }
+
+    /// `resolve` for links that are some `../` and then names with no `.`, `..` or
+    /// empty part; nil for any other link (and for one that climbs above the root,
+    /// which the general path then reports).
+    private static func resolveSimple(_ relative: String, from page: String) -> String? {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var rest = relative.utf8[...]
+        var folder = page.utf8[...]
+        folder = folder.lastIndex(of: slash).map { folder[..<$0] } ?? folder[folder.startIndex..<folder.startIndex]
+        while rest.starts(with: "../".utf8) {
+            guard !folder.isEmpty else { return nil }
+            folder = folder.lastIndex(of: slash).map { folder[..<$0] } ?? folder[folder.startIndex..<folder.startIndex]
+            rest = rest.dropFirst(3)
+        }
+        var length = 0, dots = 0
+        for byte in rest {
+            if byte == slash {
+                if length == 0 || length == dots && dots <= 2 { return nil }
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                if byte == dot { dots += 1 }
+            }
+        }
+        if length == 0 || length == dots && dots <= 2 { return nil }
+        let tail = String(Substring(rest))
+        return folder.isEmpty ? tail : String(Substring(folder)) + "/" + tail
     }
 
     /// The `id` values and the `href`/`src` values of a page, in one pass over its

@@ -74,10 +74,15 @@ public struct BuildPipeline {
             let scope = LinkChecker.incrementalScope(
                 written: delta.written, removed: delta.removed, staged: staged, previous: options.output,
                 hadPrevious: delta.hadPrevious && !options.clean)
-            brokenLinks = try LinkChecker().check(output: staged, only: scope).broken
+            // Pages this build kept are the previous build's files: their ids are as it found them.
+            var keptIDs = previous.ids
+            for page in delta.written + delta.removed { keptIDs[page] = nil }
+            let check = try LinkChecker().check(output: staged, only: scope, knownIDs: keptIDs)
+            brokenLinks = check.broken
             if !brokenLinks.isEmpty && options.brokenLinks == .error {
                 throw CommuniqueError(brokenLinks.map { Diagnostic(.error, $0.description) })
             }
+            return check.ids
         }
         let written = try clock.time("Write") { try writer.write(result.files, to: options.output, force: options.force) }
         return BuildReport(

@@ -27,8 +27,9 @@ public struct SiteWriter {
     /// Called after each file is staged; tests use it to fail part-way through.
     var afterStagingFile: ((String) throws -> Void)?
     /// Called with the staged site and what changed before it replaces the output (the
-    /// link check); throwing leaves the output as it was.
-    public var verify: ((URL, Delta) throws -> Void)?
+    /// link check); throwing leaves the output as it was. It returns the ids of the
+    /// pages, which the manifest keeps for the next build's check.
+    public var verify: ((URL, Delta) throws -> [String: [String]])?
 
     /// What a write changes: files with new bytes, files no longer made, and whether
     /// there was a previous build to compare with.
@@ -52,22 +53,24 @@ public struct SiteWriter {
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
         var report = WriteReport(written: 0, unchanged: 0, removed: 0)
         let old = BuildManifest.read(in: output)
+        // Once: `paths` builds a set, and asking it per file made staging quadratic.
+        let oldPaths = old.paths
         var manifest = BuildManifest()
         var written: [String] = []
         var folders: Set<String> = []
         do {
             for file in files {
-                if try stage(file, from: output, into: staging, oldFiles: old.paths, folders: &folders, report: &report) {
+                if try stage(file, from: output, into: staging, oldFiles: oldPaths, folders: &folders, report: &report) {
                     written.append(file.path)
                 }
                 manifest.fingerprints[file.path] = file.fingerprint ?? ""
                 try afterStagingFile?(file.path)
             }
-            try carryOverForeignFiles(from: output, into: staging, made: old.paths.union(manifest.paths))
-            try Data(manifest.text.utf8).write(to: staging.appendingPathComponent(BuildManifest.fileName))
-            let removed = old.paths.subtracting(manifest.paths).sorted()
+            try carryOverForeignFiles(from: output, into: staging, made: oldPaths.union(manifest.paths))
+            let removed = oldPaths.subtracting(manifest.paths).sorted()
             report.removed = removed.count
-            try verify?(staging, Delta(written: written, removed: removed, hadPrevious: !old.paths.isEmpty))
+            manifest.ids = try verify?(staging, Delta(written: written, removed: removed, hadPrevious: !oldPaths.isEmpty)) ?? [:]
+            try Data(manifest.text.utf8).write(to: staging.appendingPathComponent(BuildManifest.fileName))
         } catch {
             try? fileManager.removeItem(at: staging)
             throw error
@@ -84,35 +87,70 @@ public struct SiteWriter {
     }
 
     /// Stages one file; true when its bytes are new.
+    ///
+    /// POSIX calls on paths, not FileManager and URLs: a build stages thousands of files
+    /// and Foundation's per-call overhead made staging seconds long.
     private func stage(
         _ file: OutputFile, from output: URL, into staging: URL, oldFiles: Set<String>, folders: inout Set<String>,
         report: inout WriteReport
     ) throws -> Bool {
-        let target = staging.appendingPathComponent(file.path)
-        // Each folder made once: asking the file system again for each of its files was
-        // a good part of writing thousands of pages.
-        let folder = file.path.split(separator: "/").dropLast().joined(separator: "/")
-        if folders.insert(folder).inserted {
-            try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        }
-        let old = output.appendingPathComponent(file.path)
+        let target = staging.path + "/" + file.path
+        let old = output.path + "/" + file.path
+        try makeFolders(of: file.path, in: staging.path, made: &folders)
         switch file.content {
         case .unchanged:
-            guard oldFiles.contains(file.path), link(old.path, target.path) == 0 else {
+            guard oldFiles.contains(file.path), link(old, target) == 0 else {
                 throw CommuniqueError("the previous build's \(file.path) is missing; build again with --clean", at: SourceLocation(file: output.path))
             }
             report.unchanged += 1
             return false
         case .bytes(let bytes):
-            if oldFiles.contains(file.path), let existing = fileManager.contents(atPath: old.path), existing.elementsEqual(bytes),
-                link(old.path, target.path) == 0
-            {
+            if oldFiles.contains(file.path), Self.fileHolds(old, bytes), link(old, target) == 0 {
                 report.unchanged += 1
                 return false
             }
-            try Data(bytes).write(to: target)
+            try Self.writeFile(target, bytes, name: file.path)
             report.written += 1
             return true
+        }
+    }
+
+    /// Makes the folders leading to `path` under `root`, each once per build.
+    private func makeFolders(of path: String, in root: String, made: inout Set<String>) throws {
+        var folder = ""
+        for component in path.split(separator: "/").dropLast() {
+            folder += folder.isEmpty ? String(component) : "/" + component
+            guard made.insert(folder).inserted else { continue }
+            if mkdir(root + "/" + folder, 0o755) != 0 && errno != EEXIST {
+                throw CommuniqueError("cannot make folder: \(String(cString: strerror(errno)))", at: SourceLocation(file: folder))
+            }
+        }
+    }
+
+    /// True when the file at `path` has exactly these bytes.
+    static func fileHolds(_ path: String, _ bytes: [UInt8]) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0, Int(status.st_size) == bytes.count else { return false }
+        guard let existing = FileManager.default.contents(atPath: path) else { return false }
+        return existing.elementsEqual(bytes)
+    }
+
+    static func writeFile(_ path: String, _ bytes: [UInt8], name: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else {
+            throw CommuniqueError("cannot write: \(String(cString: strerror(errno)))", at: SourceLocation(file: name))
+        }
+        defer { close(descriptor) }
+        var offset = 0
+        try bytes.withUnsafeBytes { buffer in
+            while offset < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw CommuniqueError("cannot write: \(String(cString: strerror(errno)))", at: SourceLocation(file: name))
+                }
+                offset += count
+            }
         }
     }
 
