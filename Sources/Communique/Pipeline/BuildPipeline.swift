@@ -67,7 +67,6 @@ public struct BuildPipeline {
         let analysis = clock.time("Analyse") { SiteAnalyser().analyse(source) }
         let links = clock.time("Link") { SiteLinker().link(source, analysis) }
         let previous = options.clean ? BuildManifest() : BuildManifest.read(in: options.output)
-        let result = try clock.time("Render") { try SiteRenderer(templates: templates).render(source, analysis, links, previous: previous) }
         var writer = SiteWriter()
         var brokenLinks: [LinkChecker.BrokenLink] = []
         writer.verify = { staged, delta in
@@ -84,7 +83,19 @@ public struct BuildPipeline {
             }
             return check.ids
         }
-        let written = try clock.time("Write") { try writer.write(result.files, to: options.output, force: options.force) }
+        // Pages go to the staging folder as they are rendered; the output is replaced
+        // only once the whole site is staged and checked.
+        let staging = try writer.begin(output: options.output, force: options.force)
+        let result: RenderResult
+        do {
+            result = try clock.time("Render") {
+                try SiteRenderer(templates: templates).render(source, analysis, links, previous: previous, stage: staging.stage)
+            }
+        } catch {
+            staging.discard()
+            throw error
+        }
+        let written = try clock.time("Write") { try writer.finish(staging, files: result.files) }
         return BuildReport(
             releases: source.releases.count, pages: result.files.count, rendered: result.rendered, write: written, seconds: clock.total,
             warnings: GlossaryWarnings.unused(analysis.glossary, links) + brokenLinks.map { Diagnostic(.warning, $0.description) },

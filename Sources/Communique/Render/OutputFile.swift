@@ -5,6 +5,8 @@ public struct OutputFile: Sendable, Hashable {
         /// The previous build made this file from the same inputs (same fingerprint):
         /// the writer keeps the file it already has, without rendering it again.
         case unchanged
+        /// Already written to the staging folder (`SiteWriter.Staging`), bytes let go.
+        case staged
     }
 
     /// Relative to the output folder, `/`-separated.

@@ -16,9 +16,16 @@ public struct SiteRenderer {
 
     /// Renders every page; pages the `previous` build made from the same fingerprint
     /// come back as `.unchanged` instead of being rendered again.
-    public func render(_ site: SiteSource, _ analysis: Analysis, _ links: LinkGraph, previous: BuildManifest = BuildManifest()) throws -> RenderResult {
+    ///
+    /// `stage`, when given, takes each page as soon as it is rendered (the writer's
+    /// staging folder), so the pages' bytes are not all held until the end.
+    public func render(
+        _ site: SiteSource, _ analysis: Analysis, _ links: LinkGraph, previous: BuildManifest = BuildManifest(),
+        stage: (@Sendable (OutputFile) throws -> OutputFile)? = nil
+    ) throws -> RenderResult {
         var base = PageRenderer(site: site, templates: templates, analysis: analysis)
         base.previous = previous
+        base.stage = stage
         base.series = analysis.series
         let topicPages = TopicPages(site: site, topics: analysis.topics)
         let glossaryPage = GlossaryPage(site: site, glossary: analysis.glossary, links: links)
@@ -109,14 +116,19 @@ public struct SiteRenderer {
         let bodyKey = PageKey(release: release.id, section: "")
         let bodyPage = analysis.releaseBodies[release.id]
         let names = pages.placeNames
-        func blocks(_ page: ParsedPage?, _ key: PageKey, on path: String, top: Int) -> [[String: Any]] {
+        /// `withNavigation`: related paragraphs and topic chips under each paragraph. The
+        /// full-text (printable) page leaves them out: it is the statement to read through
+        /// or print, each paragraph's section page has them, and on a site of hundreds of
+        /// releases they made that page cost as much as all its section pages.
+        func blocks(_ page: ParsedPage?, _ key: PageKey, on path: String, top: Int, withNavigation: Bool = true) -> [[String: Any]] {
             guard let page else { return [] }
             let topics = analysis.topics
             let context = BlockContext(
                 rootPrefix: Permalinks.rootPrefix(from: path),
-                related: { names.relatedItems(links.related[$0] ?? [], from: path) },
+                related: { withNavigation ? names.relatedItems(links.related[$0] ?? [], from: path) : [] },
                 topics: { ref in
-                    (topics.topicsByParagraph[ref] ?? []).map { index in
+                    guard withNavigation else { return [] }
+                    return (topics.topicsByParagraph[ref] ?? []).map { index in
                         ["title": topics.topics[index].title, "url": Permalinks.relative(from: path, to: Permalinks.topic(topics.topics[index].id))]
                     }
                 },
@@ -159,14 +171,14 @@ public struct SiteRenderer {
 
         try pages.render(printPath, template: "print", lang: release.language, title: "\(pages.labels["full_text"]!) | \(release.title)", values: [
             "release": pages.releaseDetails(release, from: printPath),
-            "blocks": blocks(bodyPage, bodyKey, on: printPath, top: 2),
+            "blocks": blocks(bodyPage, bodyKey, on: printPath, top: 2, withNavigation: false),
             "crumb_title": pages.labels["full_text"]!,
             "sections": release.sections.compactMap { section -> [String: Any]? in
                 let key = PageKey(release: release.id, section: section.slug)
                 guard let page = analysis.sections[key] else { return nil }
                 return [
                     "title": section.title, "anchor": "sec_\(section.order)",
-                    "blocks": blocks(page, key, on: printPath, top: 3),
+                    "blocks": blocks(page, key, on: printPath, top: 3, withNavigation: false),
                     "footnotes": page.document.footnotesHTML(),
                 ]
             },
@@ -207,6 +219,8 @@ struct PageRenderer {
     var previous = BuildManifest()
     /// Pages rendered (not reused) in this build.
     private(set) var rendered = 0
+    /// Where rendered pages go at once, if anywhere (see `SiteRenderer.render`).
+    var stage: (@Sendable (OutputFile) throws -> OutputFile)?
     let placeNames: PlaceNames
 
     init(site: SiteSource, templates: TemplateSet?, analysis: Analysis? = nil) {
@@ -236,8 +250,8 @@ struct PageRenderer {
         if previous.fingerprints[path] == fingerprint {
             files.append(.unchanged(path: path, fingerprint: fingerprint))
         } else {
-            let html = try templates.render(context, with: template)
-            files.append(OutputFile(path: path, text: html, fingerprint: fingerprint))
+            let file = OutputFile(path: path, text: try templates.render(context, with: template), fingerprint: fingerprint)
+            files.append(try stage?(file) ?? file)
             rendered += 1
         }
     }

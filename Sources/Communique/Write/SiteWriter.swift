@@ -41,88 +41,134 @@ public struct SiteWriter {
 
     public init() {}
 
+    /// Stages `files` and puts them in place: `begin`, then `finish`.
     public func write(_ files: [OutputFile], to output: URL, force: Bool = false) throws -> WriteReport {
+        try finish(begin(output: output, force: force), files: files)
+    }
+
+    /// Prepares an empty staging folder beside `output`. Pages can then be staged as
+    /// they are rendered (`Staging.stage`), so a build never holds the whole site in
+    /// memory; `finish` stages the rest and swaps, or `Staging.discard` gives up.
+    public func begin(output: URL, force: Bool = false) throws -> Staging {
         let output = output.standardizedFileURL
         let parent = output.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging")
         let previous = parent.appendingPathComponent(".\(output.lastPathComponent).previous")
         try recoverInterruptedSwap(output: output, previous: previous)
         try checkOutputIsOurs(output, force: force)
-
+        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging")
         try? fileManager.removeItem(at: staging)
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-        var report = WriteReport(written: 0, unchanged: 0, removed: 0)
-        let old = BuildManifest.read(in: output)
-        // Once: `paths` builds a set, and asking it per file made staging quadratic.
-        let oldPaths = old.paths
+        return Staging(output: output, folder: staging, previous: previous, afterStagingFile: afterStagingFile)
+    }
+
+    /// Stages the files not staged yet, carries over foreign files, verifies, writes the
+    /// manifest and replaces the output. Any error leaves the output as it was.
+    public func finish(_ staging: Staging, files: [OutputFile]) throws -> WriteReport {
         var manifest = BuildManifest()
-        var written: [String] = []
-        var folders: Set<String> = []
         do {
             for file in files {
-                if try stage(file, from: output, into: staging, oldFiles: oldPaths, folders: &folders, report: &report) {
-                    written.append(file.path)
-                }
+                if case .staged = file.content {} else { _ = try staging.stage(file) }
                 manifest.fingerprints[file.path] = file.fingerprint ?? ""
-                try afterStagingFile?(file.path)
             }
-            try carryOverForeignFiles(from: output, into: staging, made: oldPaths.union(manifest.paths))
+            let oldPaths = staging.oldPaths
+            try carryOverForeignFiles(from: staging.output, into: staging.folder, made: oldPaths.union(manifest.paths))
             let removed = oldPaths.subtracting(manifest.paths).sorted()
+            var report = staging.report
             report.removed = removed.count
-            manifest.ids = try verify?(staging, Delta(written: written, removed: removed, hadPrevious: !oldPaths.isEmpty)) ?? [:]
-            try Data(manifest.text.utf8).write(to: staging.appendingPathComponent(BuildManifest.fileName))
+            let delta = Delta(written: staging.written.sorted(), removed: removed, hadPrevious: !oldPaths.isEmpty)
+            manifest.ids = try verify?(staging.folder, delta) ?? [:]
+            try Data(manifest.text.utf8).write(to: staging.folder.appendingPathComponent(BuildManifest.fileName))
+
+            // The swap: two renames. Between them only `previous` exists, and the next
+            // build's `recoverInterruptedSwap` puts it back.
+            if fileManager.fileExists(atPath: staging.output.path) {
+                try fileManager.moveItem(at: staging.output, to: staging.previous)
+            }
+            try fileManager.moveItem(at: staging.folder, to: staging.output)
+            try? fileManager.removeItem(at: staging.previous)
+            return report
         } catch {
-            try? fileManager.removeItem(at: staging)
+            staging.discard()
             throw error
         }
-
-        // The swap: two renames. Between them only `previous` exists, and the next
-        // build's `recoverInterruptedSwap` puts it back.
-        if fileManager.fileExists(atPath: output.path) {
-            try fileManager.moveItem(at: output, to: previous)
-        }
-        try fileManager.moveItem(at: staging, to: output)
-        try? fileManager.removeItem(at: previous)
-        return report
     }
 
-    /// Stages one file; true when its bytes are new.
-    ///
-    /// POSIX calls on paths, not FileManager and URLs: a build stages thousands of files
-    /// and Foundation's per-call overhead made staging seconds long.
-    private func stage(
-        _ file: OutputFile, from output: URL, into staging: URL, oldFiles: Set<String>, folders: inout Set<String>,
-        report: inout WriteReport
-    ) throws -> Bool {
-        let target = staging.path + "/" + file.path
-        let old = output.path + "/" + file.path
-        try makeFolders(of: file.path, in: staging.path, made: &folders)
-        switch file.content {
-        case .unchanged:
-            guard oldFiles.contains(file.path), link(old, target) == 0 else {
-                throw CommuniqueError("the previous build's \(file.path) is missing; build again with --clean", at: SourceLocation(file: output.path))
-            }
-            report.unchanged += 1
-            return false
-        case .bytes(let bytes):
-            if oldFiles.contains(file.path), Self.fileHolds(old, bytes), link(old, target) == 0 {
-                report.unchanged += 1
-                return false
-            }
-            try Self.writeFile(target, bytes, name: file.path)
-            report.written += 1
-            return true
-        }
-    }
+    /// A staging folder being filled. `stage` may be called from several tasks at once.
+    public final class Staging: @unchecked Sendable {
+        let output: URL
+        let folder: URL
+        let previous: URL
+        /// Files the previous build made.
+        let oldPaths: Set<String>
+        private let afterStagingFile: ((String) throws -> Void)?
+        private let lock = NSLock()
+        private var folders: Set<String> = []
+        private var counts = WriteReport(written: 0, unchanged: 0, removed: 0)
+        private var newFiles: [String] = []
 
-    /// Makes the folders leading to `path` under `root`, each once per build.
-    private func makeFolders(of path: String, in root: String, made: inout Set<String>) throws {
-        var folder = ""
-        for component in path.split(separator: "/").dropLast() {
-            folder += folder.isEmpty ? String(component) : "/" + component
-            guard made.insert(folder).inserted else { continue }
-            if mkdir(root + "/" + folder, 0o755) != 0 && errno != EEXIST {
-                throw CommuniqueError("cannot make folder: \(String(cString: strerror(errno)))", at: SourceLocation(file: folder))
+        init(output: URL, folder: URL, previous: URL, afterStagingFile: ((String) throws -> Void)?) {
+            self.output = output
+            self.folder = folder
+            self.previous = previous
+            self.afterStagingFile = afterStagingFile
+            oldPaths = BuildManifest.read(in: output).paths
+        }
+
+        var report: WriteReport { lock.withLock { counts } }
+        /// Files whose bytes are new.
+        var written: [String] { lock.withLock { newFiles } }
+
+        /// Puts the file in the staging folder: its bytes, or a hard link to the previous
+        /// build's file when it is unchanged or has the same bytes (keeping its mtime).
+        /// Returns the file without its bytes.
+        ///
+        /// POSIX calls on paths, not FileManager and URLs: a build stages thousands of
+        /// files and Foundation's per-call overhead made staging seconds long.
+        public func stage(_ file: OutputFile) throws -> OutputFile {
+            let target = folder.path + "/" + file.path
+            let old = output.path + "/" + file.path
+            try makeFolders(of: file.path)
+            var isNew = false
+            switch file.content {
+            case .staged:
+                return file
+            case .unchanged:
+                guard oldPaths.contains(file.path), link(old, target) == 0 else {
+                    throw CommuniqueError("the previous build's \(file.path) is missing; build again with --clean", at: SourceLocation(file: output.path))
+                }
+            case .bytes(let bytes):
+                if !(oldPaths.contains(file.path) && SiteWriter.fileHolds(old, bytes) && link(old, target) == 0) {
+                    try SiteWriter.writeFile(target, bytes, name: file.path)
+                    isNew = true
+                }
+            }
+            lock.withLock {
+                if isNew { counts.written += 1; newFiles.append(file.path) } else { counts.unchanged += 1 }
+            }
+            try afterStagingFile?(file.path)
+            var staged = file
+            staged.content = .staged
+            return staged
+        }
+
+        /// Removes the staging folder; the output stays as it was.
+        public func discard() {
+            try? FileManager.default.removeItem(at: folder)
+        }
+
+        /// Makes the folders leading to `path`, each once per build.
+        private func makeFolders(of path: String) throws {
+            var made: [String] = []
+            var folder = ""
+            for component in path.split(separator: "/").dropLast() {
+                folder += folder.isEmpty ? String(component) : "/" + component
+                made.append(folder)
+            }
+            for name in made where lock.withLock({ !folders.contains(name) }) {
+                if mkdir(self.folder.path + "/" + name, 0o755) != 0 && errno != EEXIST {
+                    throw CommuniqueError("cannot make folder: \(String(cString: strerror(errno)))", at: SourceLocation(file: name))
+                }
+                lock.withLock { _ = folders.insert(name) }
             }
         }
     }

@@ -21,6 +21,9 @@ import Testing
             messages = error.diagnostics.map(\.description)
         }
         #expect(site.snapshot() == before, "Public/ changed after a failed build")
+        // Pages are staged while they render; a failure removes the staging folder.
+        let beside = try FileManager.default.contentsOfDirectory(atPath: site.output.deletingLastPathComponent().path)
+        #expect(!beside.contains { $0.hasSuffix(".staging") }, "\(beside)")
         return messages
     }
 

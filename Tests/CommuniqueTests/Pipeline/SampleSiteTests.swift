@@ -106,6 +106,16 @@ import Testing
         }
         let soron = try site.page(Permalinks.section(Self.release, "soron"))
         #expect(soron.contains("class=\"related\""))
+        #expect(soron.contains("class=\"topic-chips\""))
+        // The full-text page is the statement alone: every paragraph, no per-paragraph navigation.
+        let fullText = try site.page(Permalinks.printable(Self.release))
+        #expect(!fullText.contains("class=\"related\"") && !fullText.contains("class=\"topic-chips\""))
+        var separately = try Self.paragraphs(in: site.page(Permalinks.release(Self.release)))
+        for slug in ["soron", "chiiki-josei", "domei-no-gendaika", "beigun-no-taisei"] {
+            separately += try Self.paragraphs(in: site.page(Permalinks.section(Self.release, slug)))
+        }
+        func ids(_ paragraphs: [String]) -> [String] { paragraphs.map { String($0.prefix { $0 != "\"" }) } }
+        #expect(ids(Self.paragraphs(in: fullText)) == ids(separately) && !separately.isEmpty)
     }
 
     /// The statement's `<p id=…>…</p>` paragraphs of a page (not the hidden definitions).
