@@ -36,29 +36,31 @@ public struct LinkChecker: Sendable {
                 parts = parts.dropLast()
             }
         }
-        // Reading and scanning pages, then judging their links, both run on every core:
-        // a site of hundreds of releases has thousands of pages and links by the million.
-        var scanned = [(ids: [String], links: [String])](repeating: ([], []), count: files.count)
+        // Two passes on every core: the ids of every page, then each page's links judged
+        // against them. The second pass reads the pages again rather than keeping the
+        // links of the first: a site of hundreds of releases has them by the hundred
+        // thousand, and holding them all was most of a build's peak memory.
+        var scanned = [[String]](repeating: [], count: files.count)
         scanned.withUnsafeMutableBufferPointer { buffer in
             let output = UncheckedSendable((buffer, files, outputFolder: output))
             DispatchQueue.concurrentPerform(iterations: files.count) { index in
                 let (buffer, files, folder) = output.value
-                buffer[index] = Self.attributes(in: Self.bytes(of: folder.appendingPathComponent(files[index])))
+                buffer[index] = Self.attributes(in: Self.bytes(of: folder.appendingPathComponent(files[index]))).ids
             }
         }
         var pageIDs = knownIDs.filter { existing.contains($0.key) }
-        for (file, attributes) in zip(files, scanned) { pageIDs[file] = attributes.ids }
+        for (file, ids) in zip(files, scanned) { pageIDs[file] = ids }
+        scanned = []
         let idSets = pageIDs.mapValues { Set($0) }
 
         let chunks = stride(from: 0, to: files.count, by: Self.chunkSize).map { $0..<min($0 + Self.chunkSize, files.count) }
         var results = [(count: Int, broken: [BrokenLink])](repeating: (0, []), count: chunks.count)
         results.withUnsafeMutableBufferPointer { buffer in
-            let shared = UncheckedSendable((buffer, files, scanned, idSets, existing, folders, output))
+            let shared = UncheckedSendable((buffer, files, idSets, existing, folders, output))
             DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
-                let (buffer, files, scanned, idSets, existing, folders, output) = shared.value
+                let (buffer, files, idSets, existing, folders, output) = shared.value
                 let ids = PageIDs(folder: output, known: idSets)
-                buffer[chunk] = checkLinks(
-                    of: chunks[chunk].map { (files[$0], scanned[$0].links) }, existing: existing, folders: folders, ids: ids)
+                buffer[chunk] = checkLinks(of: chunks[chunk].map { files[$0] }, in: output, existing: existing, folders: folders, ids: ids)
             }
         }
         return (files.count, results.reduce(0) { $0 + $1.count }, results.flatMap(\.broken), pageIDs)
@@ -69,7 +71,7 @@ public struct LinkChecker: Sendable {
 
     /// The links of some pages: how many were checked and which are broken.
     private func checkLinks(
-        of pages: [(file: String, links: [String])], existing: Set<String>, folders: Set<String>, ids: PageIDs
+        of pages: [String], in output: URL, existing: Set<String>, folders: Set<String>, ids: PageIDs
     ) -> (count: Int, broken: [BrokenLink]) {
         var broken: [BrokenLink] = []
         var count = 0
@@ -77,10 +79,10 @@ public struct LinkChecker: Sendable {
         // page it is on, so it is judged once per target: pages share most targets
         // (navigation, glossary entries, the paragraphs topic pages list).
         var verdicts: [String: String?] = [:]
-        for (file, links) in pages {
+        for file in pages {
             // The 404 page links from the site root (base_url), wherever it is served.
             if file == Permalinks.notFound { continue }
-            for raw in links {
+            for raw in Self.attributes(in: Self.bytes(of: output.appendingPathComponent(file))).links {
                 let link = Self.decodeEntities(raw)
                 if link.isEmpty || Self.isExternal(link) { continue }
                 count += 1

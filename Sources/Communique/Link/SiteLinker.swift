@@ -8,14 +8,14 @@ public struct LinkGraph {
 
     /// Previous and next section page within a release, in section order.
     public var neighbours: [PageKey: Neighbours]
-    /// Every use of every glossary term, in site order.
-    public var occurrences: [TermOccurrence]
     /// Entry index → the paragraphs that use it, in site order.
     public var backlinks: [Int: [TermOccurrence]]
     /// Entry indexes used on each page, in order of first use.
     public var termsOnPage: [PageKey: [Int]]
     /// Up to three related paragraphs for each numbered paragraph.
     public var related: [ParagraphRef: [ParagraphRef]]
+    /// Each glossary entry's opening link tag, for the term markers in the text.
+    public var termTags: [String]
 }
 
 /// Link stage: links terms in the text to the glossary and computes the links between
@@ -59,8 +59,8 @@ public struct SiteLinker {
         }
         let related = RelatedParagraphs(limit: Self.relatedLimit).compute(termsByParagraph: termsByParagraph, numbered: numbered)
         return LinkGraph(
-            neighbours: neighbours, occurrences: occurrences, backlinks: backlinks, termsOnPage: termsOnPage,
-            related: related)
+            neighbours: neighbours, backlinks: backlinks, termsOnPage: termsOnPage,
+            related: related, termTags: linker.openTags)
     }
 }
 

@@ -15,21 +15,30 @@ public struct ParagraphRef: Hashable, Sendable, Comparable {
 public struct TermOccurrence: Sendable {
     public var entry: Int
     public var paragraph: ParagraphRef
-    /// The sentence around the term, for back-link lists.
-    public var snippet: String
+    /// The text the term was found in and where, shared by every term of that text:
+    /// a snippet string kept per use was tens of megabytes on a large site, and only
+    /// the glossary entry pages show them.
+    let text: String
+    let scalarRange: Range<Int>
+
+    /// The words around the term, for back-link lists.
+    public var snippet: String { Snippet.around(scalarRange, in: text) }
 }
 
 /// Links the first use of each glossary term in every paragraph to its entry, on the
 /// cmark tree (never inside headings, links or code), and records every use.
 ///
-/// The link's target is written with `rootPlaceholder` in place of the way back to the
-/// site root, because one parsed page is shown at two depths (a release's lead on its
-/// own page and on the printable page); the renderer fills it in per page.
+/// The tree gets a `LinkMarkers.term` marker where each link opens; the renderer puts
+/// the entry's tag (`openTags`) there.
 struct TermLinker {
-    /// Cannot come from statement text: cmark escapes every `<` in text.
-    static let rootPlaceholder = "<@root>"
-
     let glossary: Glossary
+    /// Each entry's opening `<a>` tag, made once.
+    let openTags: [String]
+
+    init(glossary: Glossary) {
+        self.glossary = glossary
+        openTags = glossary.entries.map(Self.openTag(for:))
+    }
 
     func link(_ page: ParsedPage, key: PageKey) -> [TermOccurrence] {
         var occurrences: [TermOccurrence] = []
@@ -43,12 +52,10 @@ struct TermLinker {
                     let entryIndex = glossary.entryIndex(forPattern: match.pattern)
                     let ref = ParagraphRef(page: key, anchor: block.anchor)
                     if !linked.contains(entryIndex) {
-                        occurrences.append(TermOccurrence(entry: entryIndex, paragraph: ref, snippet: Snippet.around(match, in: run.text)))
+                        occurrences.append(TermOccurrence(entry: entryIndex, paragraph: ref, text: run.text, scalarRange: match.scalarRange))
                     }
                     guard linked.insert(entryIndex).inserted else { continue }
-                    let entry = glossary.entries[entryIndex]
-                    wraps.append(InlineWrap(
-                        utf8Range: match.utf8Range(in: run.text), open: Self.openTag(for: entry), close: "</a>"))
+                    wraps.append(InlineWrap(utf8Range: match.utf8Range(in: run.text), open: LinkMarkers.term(entryIndex), close: "</a>"))
                 }
                 block.block.wrap(run, wraps)
             }
@@ -57,7 +64,7 @@ struct TermLinker {
     }
 
     static func openTag(for entry: GlossaryEntry) -> String {
-        "<a class=\"term\" href=\"\(rootPlaceholder)\(Permalinks.glossaryEntry(entry.id))\" aria-describedby=\"def-\(entry.id)\" data-tip=\"\(MarkupEscaping.escape(tip(for: entry)))\">"
+        "<a class=\"term\" href=\"\(LinkMarkers.root)\(Permalinks.glossaryEntry(entry.id))\" aria-describedby=\"def-\(entry.id)\" data-tip=\"\(MarkupEscaping.escape(tip(for: entry)))\">"
     }
 
     /// What hovering or focusing a term shows: the term, its reading, its meaning.
@@ -75,10 +82,10 @@ struct TermLinker {
 enum Snippet {
     static let radius = 40
 
-    static func around(_ match: TermMatcher.Match, in run: String) -> String {
+    static func around(_ range: Range<Int>, in run: String) -> String {
         let scalars = Array(run.unicodeScalars)
-        let lower = max(0, match.scalarRange.lowerBound - radius)
-        let upper = min(scalars.count, match.scalarRange.upperBound + radius)
+        let lower = max(0, range.lowerBound - radius)
+        let upper = min(scalars.count, range.upperBound + radius)
         var text = String(String.UnicodeScalarView(scalars[lower..<upper]))
         text = text.replacingEvery("\n", with: " ")
         if lower > 0 { text = "…" + text }

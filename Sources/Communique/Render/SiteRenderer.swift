@@ -132,7 +132,7 @@ public struct SiteRenderer {
                         ["title": topics.topics[index].title, "url": Permalinks.relative(from: path, to: Permalinks.topic(topics.topics[index].id))]
                     }
                 },
-                key: key)
+                key: key, termTags: links.termTags)
             return context.blocks(of: page, topHeadingLevel: top)
         }
         let lead = Summary.of(bodyPage)

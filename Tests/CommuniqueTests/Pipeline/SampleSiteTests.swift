@@ -77,9 +77,9 @@ import Testing
         }
         let check = try LinkChecker().check(output: site.output)
         #expect(check.broken.isEmpty, "\(check.broken)")
-        #expect(links.occurrences.count > 30)
+        #expect(links.backlinks.values.joined().count > 30)
         let analysis = SiteAnalyser().analyse(try SiteLoader().load(root: site.root))
-        for occurrence in links.occurrences {
+        for occurrence in links.backlinks.values.joined() {
             let entry = analysis.glossary.entries[occurrence.entry]
             let page = try site.page(Permalinks.glossaryEntry(entry.id))
             #expect(page.contains("index.html#\(occurrence.paragraph.anchor)\""), "\(entry.term) lists \(occurrence.paragraph.anchor)")

@@ -7,6 +7,8 @@ struct BlockContext {
     /// Topic chips of each paragraph, already as template values.
     let topics: (ParagraphRef) -> [[String: Any]]
     let key: PageKey
+    /// Opening tags of term links, by glossary entry (`LinkGraph.termTags`).
+    var termTags: [String] = []
 
     /// One dictionary per block. Headings are placed under `topHeadingLevel`, ranked by
     /// the levels the page uses, so heading levels never skip (h2 → h4).
@@ -50,9 +52,8 @@ struct BlockContext {
         }
     }
 
-    /// Term links are made once per parsed page but shown at several depths; the
-    /// placeholder the linker left becomes this page's way back to the root.
+    /// The markers the linker left become term links, relative to this page.
     func resolveRoot(_ html: String) -> String {
-        html.replacingEvery(TermLinker.rootPlaceholder, with: rootPrefix)
+        LinkMarkers.expand(html, rootPrefix: rootPrefix, termTags: termTags)
     }
 }
