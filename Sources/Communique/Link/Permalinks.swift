@@ -16,6 +16,8 @@ public enum Permalinks {
     public static let topicsIndex = "topics/index.html"
 
     public static func topic(_ id: String) -> String { "topics/\(id)/index.html" }
+    /// An older year of a topic's mentions (the topic's page shows the newest).
+    public static func topicYear(_ id: String, _ year: String) -> String { "topics/\(id)/\(year)/index.html" }
     public static func series(_ slug: String) -> String { "series/\(slug)/index.html" }
 
     public static func release(_ id: String) -> String { "releases/\(id)/index.html" }

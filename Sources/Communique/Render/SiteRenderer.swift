@@ -54,6 +54,9 @@ public struct SiteRenderer {
         units.append { pages in try topicPages.renderIndex(into: &pages) }
         for index in analysis.topics.topics.indices {
             units.append { pages in try topicPages.renderTopic(index, into: &pages) }
+            for year in topicPages.years(of: index).dropFirst().map(\.year) {
+                units.append { pages in try topicPages.renderTopic(index, year: year, into: &pages) }
+            }
         }
         for series in analysis.series {
             units.append { pages in

@@ -187,3 +187,55 @@ extension TopicTaggingRulesTests {
         }
     }
 }
+
+/// A topic mentioned over several years: its page shows the newest year, each older
+/// year has a page of its own, and every page links to all the years.
+@Suite struct TopicYearPagesTests {
+    func site() throws -> TestSite {
+        var files = TestSite.minimal
+        files["Content/topics.yml"] = "- id: taiwan\n  title: 台湾\n  reading: たいわん\n  signals: [台湾]\n"
+        for (id, date) in [("2025-03-01-a", "2025-03-01"), ("2024-05-01-b", "2024-05-01"), ("2024-01-10-c", "2024-01-10"), ("2022-06-01-d", "2022-06-01")] {
+            files["Content/releases/\(id)/_index.md"] = "---\ntitle: 会談\(id)\ndate: \"\(date)\"\n---\n\n台湾海峡の平和と安定の重要性を確認した(\(id))。\n"
+        }
+        return try TestSite(files)
+    }
+
+    @Test func olderYearsHaveTheirOwnPages() throws {
+        let site = try site()
+        defer { site.remove() }
+        try site.build()
+        let main = try site.page(Permalinks.topic("taiwan"))
+        #expect(main.contains("(2025-03-01-a)") && !main.contains("(2024-05-01-b)") && !main.contains("(2022-06-01-d)"))
+        #expect(main.contains(#"<strong aria-current="page">2025</strong>"#))
+        #expect(main.contains(#"<a href="2024/index.html">2024</a>"#))
+        #expect(main.contains(#"<a href="2022/index.html">2022</a>"#))
+        let year2024 = try site.page(Permalinks.topicYear("taiwan", "2024"))
+        #expect(year2024.contains("(2024-05-01-b)") && year2024.contains("(2024-01-10-c)") && !year2024.contains("(2025-03-01-a)"))
+        #expect(year2024.contains(#"<a href="../index.html">2025</a>"#) && year2024.contains(#"<strong aria-current="page">2024</strong>"#))
+        #expect(year2024.contains("<title>台湾 (2024)"))
+        let check = try LinkChecker().check(output: site.output)
+        #expect(check.broken.isEmpty, "\(check.broken)")
+    }
+
+    @Test func aNewReleaseRewritesOnlyItsYearOfATopic() throws {
+        let site = try site()
+        defer { site.remove() }
+        try site.build()
+        func inodes() throws -> [String: Int] {
+            var result: [String: Int] = [:]
+            for year in ["", "2024/", "2022/"] {
+                let path = site.output.appendingPathComponent("topics/taiwan/\(year)index.html").path
+                result[year] = (try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? NSNumber)?.intValue
+            }
+            return result
+        }
+        let before = try inodes()
+        try site.write("Content/releases/2022-09-01-e/_index.md", "---\ntitle: 会談e\ndate: \"2022-09-01\"\n---\n\n台湾について意見交換した。\n")
+        try site.build()
+        let after = try inodes()
+        // The year's page and the topic's page (its total) are rewritten; 2024's is kept.
+        #expect(before["2022/"] != after["2022/"] && before[""] != after[""])
+        #expect(before["2024/"] == after["2024/"])
+        #expect(try site.page(Permalinks.topicYear("taiwan", "2022")).contains("意見交換"))
+    }
+}
