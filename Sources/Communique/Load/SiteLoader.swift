@@ -31,11 +31,30 @@ public struct SiteLoader: Sendable {
         } catch let error as CommuniqueError {
             problems += error.diagnostics
         }
-        for folder in try SiteFiles.subfolders(of: releasesFolder) {
-            do {
-                let release = try loadRelease(folder: folder, root: root, defaultLanguage: config.language, topicIDs: topicIDs)
+        // Releases are read and parsed in parallel (front matter is YAML: a site of
+        // hundreds of releases has thousands of pages), then taken in folder order.
+        let folders = try SiteFiles.subfolders(of: releasesFolder)
+        var loaded = [Result<Release, CommuniqueError>?](repeating: nil, count: folders.count)
+        loaded.withUnsafeMutableBufferPointer { buffer in
+            let shared = UncheckedSendable((buffer, folders, self, root, config.language, topicIDs))
+            DispatchQueue.concurrentPerform(iterations: folders.count) { index in
+                let (buffer, folders, loader, root, language, topicIDs) = shared.value
+                do {
+                    buffer[index] = .success(
+                        try loader.loadRelease(folder: folders[index], root: root, defaultLanguage: language, topicIDs: topicIDs))
+                } catch let error as CommuniqueError {
+                    buffer[index] = .failure(error)
+                } catch {
+                    buffer[index] = .failure(
+                        CommuniqueError("\(error)", at: SourceLocation(file: "Content/releases/\(folders[index].lastPathComponent)")))
+                }
+            }
+        }
+        for outcome in loaded {
+            switch outcome! {
+            case .success(let release):
                 if !release.draft || includeDrafts { releases.append(release) }
-            } catch let error as CommuniqueError {
+            case .failure(let error):
                 problems += error.diagnostics
             }
         }

@@ -1,22 +1,33 @@
 /// Escaping for text and attribute values in the HTML and XML we write ourselves
-/// (term links, feed, sitemap); the entities it uses mean the same in both.
+/// (term links, context lines, feed, sitemap); the entities it uses mean the same in both.
 enum MarkupEscaping {
+    /// On UTF-8 bytes: every special character is ASCII, and most text (Japanese
+    /// statements) has none, so it comes back as it was.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                // Control characters other than tab and newline are not allowed in XML 1.0.
-                if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" { continue }
-                out.unicodeScalars.append(scalar)
+        guard text.utf8.contains(where: needsWork) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out += "&amp;".utf8
+            case UInt8(ascii: "<"): out += "&lt;".utf8
+            case UInt8(ascii: ">"): out += "&gt;".utf8
+            case UInt8(ascii: "\""): out += "&quot;".utf8
+            case UInt8(ascii: "'"): out += "&apos;".utf8
+            case UInt8(ascii: "\t"), UInt8(ascii: "\n"): out.append(byte)
+            // Control characters other than tab and newline are not allowed in XML 1.0.
+            case ..<0x20: continue
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func needsWork(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): return true
+        case UInt8(ascii: "\t"), UInt8(ascii: "\n"): return false
+        default: return byte < 0x20
+        }
     }
 }
