@@ -62,8 +62,7 @@ enum KeywordInContext {
 
     /// The scalars as one line (a line break becomes a space).
     private static func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: slice.lazy.map { $0 == "\n" ? " " : $0 })
-        return String(view)
+        let text = String(String.UnicodeScalarView(slice))
+        return slice.contains("\n") ? text.replacingEvery("\n", with: " ") : text
     }
 }
