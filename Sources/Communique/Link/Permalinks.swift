@@ -13,6 +13,8 @@ public enum Permalinks {
     public static let glossary = "glossary/index.html"
 
     public static func glossaryEntry(_ id: String) -> String { "glossary/\(id)/index.html" }
+    /// An older year of a glossary entry's uses (the entry's page shows the newest).
+    public static func glossaryEntryYear(_ id: String, _ year: String) -> String { "glossary/\(id)/\(year)/index.html" }
     public static let topicsIndex = "topics/index.html"
 
     public static func topic(_ id: String) -> String { "topics/\(id)/index.html" }

@@ -50,11 +50,14 @@ public struct SiteRenderer {
         units.append { pages in try glossaryPage.renderIndex(into: &pages) }
         for index in analysis.glossary.entries.indices {
             units.append { pages in try glossaryPage.renderEntry(index, into: &pages) }
+            for year in glossaryPage.years(of: index).olderYears {
+                units.append { pages in try glossaryPage.renderEntry(index, year: year, into: &pages) }
+            }
         }
         units.append { pages in try topicPages.renderIndex(into: &pages) }
         for index in analysis.topics.topics.indices {
             units.append { pages in try topicPages.renderTopic(index, into: &pages) }
-            for year in topicPages.years(of: index).dropFirst().map(\.year) {
+            for year in topicPages.years(of: index).olderYears {
                 units.append { pages in try topicPages.renderTopic(index, year: year, into: &pages) }
             }
         }
@@ -407,6 +410,7 @@ struct PageRenderer {
         probe.collectKeys(["term_definitions": [["id": "", "tip": ""]], "has_term_definitions": true])
         probe.collectKeys(GlossaryPage.itemKeys)
         probe.collectKeys(TopicPages.itemKeys)
+        probe.collectKeys(YearPages<Int>.itemKeys)
         let neighbour: [String: Any] = ["title": "", "url": "", "date_display": ""]
         probe.collectKeys([
             "series": ["name": "", "url": "", "count": 0, "previous": neighbour, "next": neighbour],

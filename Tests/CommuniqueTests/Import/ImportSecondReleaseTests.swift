@@ -118,8 +118,11 @@ import Testing
             }
             #expect(home.contains("releases/\(release.id)/"), "the home page lists \(release.id)")
         }
-        // A term both statements use lists paragraphs of both on its glossary page.
+        // A term both statements use lists the newer one's paragraphs on its glossary page
+        // and the older one's on the page of its year, linked from it.
         let glossary = try site.page(Permalinks.glossaryEntry("acm"))
-        #expect(glossary.contains("releases/\(Self.first)/") && glossary.contains("releases/\(Self.second)/"))
+        #expect(glossary.contains("releases/\(Self.second)/") && glossary.contains(#"<a href="2024/index.html">2024</a>"#))
+        let older = try site.page(Permalinks.glossaryEntryYear("acm", "2024"))
+        #expect(older.contains("releases/\(Self.first)/") && !older.contains("releases/\(Self.second)/"))
     }
 }

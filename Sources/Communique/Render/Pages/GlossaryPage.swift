@@ -31,7 +31,7 @@ struct GlossaryPage {
         var groups: [String: [[String: Any]]] = [:]
         for (index, entry) in glossary.entries.enumerated() {
             groups[Gojuon.group(of: entry.reading), default: []].append(
-                values(for: entry, index: index, from: path, names: pages.placeNames, withUses: false))
+                values(for: entry, index: index, from: path, names: pages.placeNames, uses: nil))
         }
         let ordered = Gojuon.groupOrder.enumerated().compactMap { position, name -> [String: Any]? in
             guard let entries = groups[name] else { return nil }
@@ -43,24 +43,41 @@ struct GlossaryPage {
         ])
     }
 
-    /// The page of one entry, with every paragraph that uses it.
-    func renderEntry(_ index: Int, into pages: inout PageRenderer) throws {
+    /// An entry's uses by year (see `YearPages`).
+    func years(of index: Int) -> YearPages<TermOccurrence> {
+        let id = glossary.entries[index].id
+        return YearPages(
+            links.backlinks[index] ?? [], site: site, release: { $0.paragraph.page.release },
+            main: Permalinks.glossaryEntry(id), yearPage: { Permalinks.glossaryEntryYear(id, $0) })
+    }
+
+    /// The page of one entry with the paragraphs of the newest year that use it, or
+    /// (`year`) the page of an older year's uses.
+    func renderEntry(_ index: Int, year: String? = nil, into pages: inout PageRenderer) throws {
         let entry = glossary.entries[index]
-        let crumbs = [pages.crumb(pages.labels["home"]!, Permalinks.home), pages.crumb(pages.labels["glossary"]!, Permalinks.glossary)]
-        let entryPath = Permalinks.glossaryEntry(entry.id)
-        try pages.render(entryPath, template: "glossary-entry", lang: site.config.language, title: entry.term, values: [
-            "entry": values(for: entry, index: index, from: entryPath, names: pages.placeNames, withUses: true),
-            "crumb_title": entry.term,
-            "breadcrumbs": crumbs.map { $0(entryPath) },
+        let years = years(of: index)
+        var crumbs = [pages.crumb(pages.labels["home"]!, Permalinks.home), pages.crumb(pages.labels["glossary"]!, Permalinks.glossary)]
+        let path = years.path(of: year)
+        let yearLabel = year.map { YearPages<TermOccurrence>.label($0, labels: pages.labels) }
+        if yearLabel != nil { crumbs.append(pages.crumb(entry.term, Permalinks.glossaryEntry(entry.id))) }
+        let yearLinks = years.navigation(on: year, labels: pages.labels)
+        try pages.render(path, template: "glossary-entry", lang: site.config.language, title: entry.term + (yearLabel.map { " (\($0))" } ?? ""), values: [
+            "entry": values(for: entry, index: index, from: path, names: pages.placeNames, uses: years.items(of: year), total: year == nil),
+            "years": yearLinks, "has_years": !yearLinks.isEmpty,
+            "crumb_title": yearLabel ?? entry.term,
+            "breadcrumbs": crumbs.map { $0(path) },
             "description": entry.definition ?? entry.term,
         ])
     }
 
-    /// An entry's values; its list of uses only on its own page (`withUses`).
-    private func values(for entry: GlossaryEntry, index: Int, from page: String, names: PlaceNames, withUses: Bool) -> [String: Any] {
+    /// An entry's values; the uses listed on its page (`uses`), counted all together
+    /// on the entry's own page (`total`) or only those listed on a year's page.
+    private func values(
+        for entry: GlossaryEntry, index: Int, from page: String, names: PlaceNames, uses shownUses: [TermOccurrence]?, total: Bool = true
+    ) -> [String: Any] {
         let japanese = site.config.language.hasPrefix("ja")
-        let useCount = links.backlinks[index]?.count ?? 0
-        let uses = (withUses ? links.backlinks[index] ?? [] : []).map { use -> [String: Any] in
+        let useCount = total ? links.backlinks[index]?.count ?? 0 : shownUses?.count ?? 0
+        let uses = (shownUses ?? []).map { use -> [String: Any] in
             [
                 "url": Permalinks.relative(from: page, to: Permalinks.page(use.paragraph.page)) + "#\(use.paragraph.anchor)",
                 "place": names.placeName(of: use.paragraph), "snippet": use.snippet,

@@ -51,36 +51,24 @@ struct TopicPages {
         return node
     }
 
-    /// A topic's mentions grouped by the year of their release, newest year first.
-    /// The topic's page shows the newest year; each older year has a page of its own
-    /// (`topics/<id>/<year>/`): on a site of hundreds of releases a topic has thousands
-    /// of mentions, and a new release then changes one year's page, not all of them.
-    /// So a year's page shows nothing that other years change: its own count, the
-    /// years without counts, and no sub-topic or related-topic lists (the topic's page
-    /// has them).
-    func years(of index: Int) -> [(year: String, mentions: [TopicMention])] {
-        var years: [(year: String, mentions: [TopicMention])] = []
-        for mention in topics.mentions[index] {
-            let year = site.release(withID: mention.paragraph.page.release)?.date.map { String($0.prefix(4)) } ?? Self.undatedSlug
-            if years.last?.year == year {
-                years[years.count - 1].mentions.append(mention)
-            } else {
-                years.append((year, [mention]))
-            }
-        }
-        return years
+    /// A topic's mentions by year (see `YearPages`).
+    func years(of index: Int) -> YearPages<TopicMention> {
+        let id = topics.topics[index].id
+        return YearPages(
+            topics.mentions[index], site: site, release: { $0.paragraph.page.release },
+            main: Permalinks.topic(id), yearPage: { Permalinks.topicYear(id, $0) })
     }
 
-    static let undatedSlug = "undated"
-
-    /// The topic's page, or (`year`) the page of one of its older years.
+    /// The topic's page, or (`year`) the page of one of its older years. A year's page
+    /// leaves out the sub-topic and related-topic lists: the topic's page has them, and
+    /// their counts change with every year.
     func renderTopic(_ index: Int, year: String? = nil, into pages: inout PageRenderer) throws {
         let topic = topics.topics[index]
         let years = years(of: index)
-        let shown = year ?? years.first?.year
-        let path = year.map { Permalinks.topicYear(topic.id, $0) } ?? Permalinks.topic(topic.id)
+        let path = years.path(of: year)
+        let shown = years.items(of: year)
         var byRelease: [(release: Release, items: [[String: Any]])] = []
-        for mention in years.first(where: { $0.year == shown })?.mentions ?? [] {
+        for mention in shown {
             guard let release = site.release(withID: mention.paragraph.page.release) else { continue }
             let item: [String: Any] = [
                 "place": pages.placeNames.placeName(of: mention.paragraph, withRelease: false),
@@ -93,26 +81,18 @@ struct TopicPages {
                 byRelease.append((release, [item]))
             }
         }
-        func label(_ year: String) -> String { year == Self.undatedSlug ? pages.labels["undated"]! : year }
-        let yearLinks = years.enumerated().map { position, group -> [String: Any] in
-            let target = position == 0 ? Permalinks.topic(topic.id) : Permalinks.topicYear(topic.id, group.year)
-            return ["year": label(group.year), "url": Permalinks.relative(from: path, to: target), "is_current": group.year == shown]
-        }
+        let yearLinks = years.navigation(on: year, labels: pages.labels)
         let ancestry = topics.ancestry(of: index).dropLast()
         var crumbs = [pages.crumb(pages.labels["home"]!, Permalinks.home), pages.crumb(pages.labels["topics"]!, Permalinks.topicsIndex)]
             + ancestry.map { pages.crumb(topics.topics[$0].title, Permalinks.topic(topics.topics[$0].id)) }
-        var title = topic.title
-        if let year {
-            crumbs.append(pages.crumb(topic.title, Permalinks.topic(topic.id)))
-            title += " (\(label(year)))"
-        }
+        let yearLabel = year.map { YearPages<TopicMention>.label($0, labels: pages.labels) }
+        if yearLabel != nil { crumbs.append(pages.crumb(topic.title, Permalinks.topic(topic.id))) }
         let children = year == nil ? topics.children[index].map { summary($0, from: path) } : []
         let related = year == nil ? topics.related[index].map { summary($0, from: path) } : []
-        let count = year == nil ? topics.mentions[index].count : years.first { $0.year == year }?.mentions.count ?? 0
-        try pages.render(path, template: "topic", lang: site.config.language, title: title, values: [
+        try pages.render(path, template: "topic", lang: site.config.language, title: topic.title + (yearLabel.map { " (\($0))" } ?? ""), values: [
             "topic": [
                 "id": topic.id, "title": topic.title, "reading": topics.readings[index], "english": topic.english ?? false,
-                "description": topic.description ?? false, "count": count,
+                "description": topic.description ?? false, "count": year == nil ? topics.mentions[index].count : shown.count,
             ],
             "releases": byRelease.map { group -> [String: Any] in
                 [
@@ -124,10 +104,10 @@ struct TopicPages {
                 ]
             },
             "has_mentions": !byRelease.isEmpty,
-            "years": yearLinks, "has_years": yearLinks.count > 1,
+            "years": yearLinks, "has_years": !yearLinks.isEmpty,
             "children": children, "has_children": !children.isEmpty,
             "related_topics": related, "has_related_topics": !related.isEmpty,
-            "crumb_title": year.map(label) ?? topic.title,
+            "crumb_title": yearLabel ?? topic.title,
             "breadcrumbs": crumbs.map { $0(path) },
         ])
     }
@@ -140,7 +120,6 @@ struct TopicPages {
             "releases": [["title": "", "language": "", "url": "", "date": "", "date_display": "", "mentions": [["place": "", "url": "", "line_html": ""]]]],
             "topic_chips": [["title": "", "url": ""]], "has_topic_chips": true, "top_topics": [summary], "has_topics": true,
             "topic": ["id": "", "title": "", "reading": "", "english": "", "description": "", "count": 0],
-            "years": [["year": "", "url": "", "is_current": true]], "has_years": true,
             "has_mentions": true, "related_topics": [summary], "has_related_topics": true,
         ]
     }

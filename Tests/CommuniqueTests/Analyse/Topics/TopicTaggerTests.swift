@@ -194,6 +194,7 @@ extension TopicTaggingRulesTests {
     func site() throws -> TestSite {
         var files = TestSite.minimal
         files["Content/topics.yml"] = "- id: taiwan\n  title: 台湾\n  reading: たいわん\n  signals: [台湾]\n"
+        files["Content/glossary.yml"] = "- term: 台湾海峡\n  reading: たいわんかいきょう\n  definition: 台湾と中国大陸の間の海峡。\n  category: place\n"
         for (id, date) in [("2025-03-01-a", "2025-03-01"), ("2024-05-01-b", "2024-05-01"), ("2024-01-10-c", "2024-01-10"), ("2022-06-01-d", "2022-06-01")] {
             files["Content/releases/\(id)/_index.md"] = "---\ntitle: 会談\(id)\ndate: \"\(date)\"\n---\n\n台湾海峡の平和と安定の重要性を確認した(\(id))。\n"
         }
@@ -213,6 +214,22 @@ extension TopicTaggingRulesTests {
         #expect(year2024.contains("(2024-05-01-b)") && year2024.contains("(2024-01-10-c)") && !year2024.contains("(2025-03-01-a)"))
         #expect(year2024.contains(#"<a href="../index.html">2025</a>"#) && year2024.contains(#"<strong aria-current="page">2024</strong>"#))
         #expect(year2024.contains("<title>台湾 (2024)"))
+        let check = try LinkChecker().check(output: site.output)
+        #expect(check.broken.isEmpty, "\(check.broken)")
+    }
+
+    @Test func glossaryEntriesSplitTheirUsesByYearToo() throws {
+        let site = try site()
+        defer { site.remove() }
+        try site.build()
+        let id = try #require(SiteAnalyser().analyse(try SiteLoader().load(root: site.root)).glossary.entry(named: "台湾海峡")).id
+        let main = try site.page(Permalinks.glossaryEntry(id))
+        #expect(main.contains("(2025-03-01-a)") && !main.contains("(2024-05-01-b)"))
+        #expect(main.contains("(4)</h2>"), "the entry's own page counts every use")
+        #expect(main.contains(#"<a href="2024/index.html">2024</a>"#))
+        let year2024 = try site.page(Permalinks.glossaryEntryYear(id, "2024"))
+        #expect(year2024.contains("(2024-05-01-b)") && year2024.contains("(2024-01-10-c)") && !year2024.contains("(2025-03-01-a)"))
+        #expect(year2024.contains("(2)</h2>") && year2024.contains(#"<a href="../index.html">2025</a>"#))
         let check = try LinkChecker().check(output: site.output)
         #expect(check.broken.isEmpty, "\(check.broken)")
     }
