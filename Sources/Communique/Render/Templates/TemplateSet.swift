@@ -32,6 +32,7 @@ public struct TemplateSet {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CommuniqueError("template folder not found", at: SourceLocation(file: Self.folder))
         }
+        _ = UTF8HTMLEscaping.register
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
         var problems: [Diagnostic] = []
