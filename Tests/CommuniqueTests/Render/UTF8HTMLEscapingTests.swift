@@ -25,3 +25,12 @@ import Testing
         }
     }
 }
+
+extension UTF8HTMLEscapingTests {
+    @Test func keepsControlCharactersAsSwiftMustacheDoes() throws {
+        _ = UTF8HTMLEscaping.register
+        let fast = try MustacheTemplate(string: "{{%CONTENT_TYPE:HTML_UTF8}}{{x}}")
+        let stock = try MustacheTemplate(string: "{{x}}")
+        #expect(fast.render(["x": "a\u{01}b\t'"]) == stock.render(["x": "a\u{01}b\t'"]))
+    }
+}
