@@ -31,22 +31,15 @@ public struct SiteAnalyser {
         // Releases are parsed, and their terms extracted, in parallel: contiguous runs of
         // releases per task, each task with its own MeCab tagger (one is not thread-safe).
         // Results are gathered in release order, so the glossary does not depend on timing.
-        var parsed = [ParsedRelease?](repeating: nil, count: releases.count)
-        let runs = Self.runs(count: releases.count, parts: 2 * ProcessInfo.processInfo.activeProcessorCount)
-        parsed.withUnsafeMutableBufferPointer { buffer in
-            let shared = UncheckedSendable((buffer, releases, runs))
-            DispatchQueue.concurrentPerform(iterations: runs.count) { run in
-                let (buffer, releases, runs) = shared.value
-                let extractor = TermExtractor(reader: JapaneseReader())
-                for index in runs[run] {
-                    buffer[index] = ParsedRelease(releases[index], options: options, extractor: extractor)
-                }
-            }
-        }
+        let runs = Parallel.runs(count: releases.count, parts: 2 * ProcessInfo.processInfo.activeProcessorCount)
+        let parsed = Parallel.map(runs.count) { run in
+            let extractor = TermExtractor(reader: JapaneseReader())
+            return runs[run].map { ParsedRelease(releases[$0], options: options, extractor: extractor) }
+        }.joined()
         var bodies: [String: ParsedPage] = [:]
         var sections: [PageKey: ParsedPage] = [:]
         var extracted: [ExtractedTerm] = []
-        for release in parsed.map({ $0! }) {
+        for release in parsed {
             bodies[release.id] = release.body
             for (key, page) in release.sections { sections[key] = page }
             extracted += release.terms
@@ -59,13 +52,6 @@ public struct SiteAnalyser {
             topics: TopicTagger(topics: site.topics, reader: reader).tag(site, bodies: bodies, sections: sections),
             series: SeriesIndex.build(site, reader: reader),
             releaseBodies: bodies, sections: sections)
-    }
-
-    /// `count` items cut into at most `parts` contiguous runs.
-    static func runs(count: Int, parts: Int) -> [Range<Int>] {
-        guard count > 0 else { return [] }
-        let size = (count + max(parts, 1) - 1) / max(parts, 1)
-        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
     }
 }
 

@@ -40,28 +40,18 @@ public struct LinkChecker: Sendable {
         // against them. The second pass reads the pages again rather than keeping the
         // links of the first: a site of hundreds of releases has them by the hundred
         // thousand, and holding them all was most of a build's peak memory.
-        var scanned = [[String]](repeating: [], count: files.count)
-        scanned.withUnsafeMutableBufferPointer { buffer in
-            let output = UncheckedSendable((buffer, files, outputFolder: output))
-            DispatchQueue.concurrentPerform(iterations: files.count) { index in
-                let (buffer, files, folder) = output.value
-                buffer[index] = Self.attributes(in: Self.bytes(of: folder.appendingPathComponent(files[index]))).ids
-            }
+        let scanned = Parallel.map(files.count) { index in
+            Self.attributes(in: Self.bytes(of: output.appendingPathComponent(files[index]))).ids
         }
         var pageIDs = knownIDs.filter { existing.contains($0.key) }
         for (file, ids) in zip(files, scanned) { pageIDs[file] = ids }
-        scanned = []
         let idSets = pageIDs.mapValues { Set($0) }
 
-        let chunks = stride(from: 0, to: files.count, by: Self.chunkSize).map { $0..<min($0 + Self.chunkSize, files.count) }
-        var results = [(count: Int, broken: [BrokenLink])](repeating: (0, []), count: chunks.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let shared = UncheckedSendable((buffer, files, idSets, existing, folders, output))
-            DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
-                let (buffer, files, idSets, existing, folders, output) = shared.value
-                let ids = PageIDs(folder: output, known: idSets)
-                buffer[chunk] = checkLinks(of: chunks[chunk].map { files[$0] }, in: output, existing: existing, folders: folders, ids: ids)
-            }
+        let chunks = Parallel.runs(count: files.count, parts: (files.count + Self.chunkSize - 1) / Self.chunkSize)
+        let results = Parallel.map(chunks.count) { chunk in
+            checkLinks(
+                of: chunks[chunk].map { files[$0] }, in: output, existing: existing, folders: folders,
+                ids: PageIDs(folder: output, known: idSets))
         }
         return (files.count, results.reduce(0) { $0 + $1.count }, results.flatMap(\.broken), pageIDs)
     }

@@ -34,24 +34,17 @@ public struct SiteLoader: Sendable {
         // Releases are read and parsed in parallel (front matter is YAML: a site of
         // hundreds of releases has thousands of pages), then taken in folder order.
         let folders = try SiteFiles.subfolders(of: releasesFolder)
-        var loaded = [Result<Release, CommuniqueError>?](repeating: nil, count: folders.count)
-        loaded.withUnsafeMutableBufferPointer { buffer in
-            let shared = UncheckedSendable((buffer, folders, self, root, config.language, topicIDs))
-            DispatchQueue.concurrentPerform(iterations: folders.count) { index in
-                let (buffer, folders, loader, root, language, topicIDs) = shared.value
-                do {
-                    buffer[index] = .success(
-                        try loader.loadRelease(folder: folders[index], root: root, defaultLanguage: language, topicIDs: topicIDs))
-                } catch let error as CommuniqueError {
-                    buffer[index] = .failure(error)
-                } catch {
-                    buffer[index] = .failure(
-                        CommuniqueError("\(error)", at: SourceLocation(file: "Content/releases/\(folders[index].lastPathComponent)")))
-                }
+        let loaded = Parallel.map(folders.count) { index -> Result<Release, CommuniqueError> in
+            do {
+                return .success(try loadRelease(folder: folders[index], root: root, defaultLanguage: config.language, topicIDs: topicIDs))
+            } catch let error as CommuniqueError {
+                return .failure(error)
+            } catch {
+                return .failure(CommuniqueError("\(error)", at: SourceLocation(file: "Content/releases/\(folders[index].lastPathComponent)")))
             }
         }
         for outcome in loaded {
-            switch outcome! {
+            switch outcome {
             case .success(let release):
                 if !release.draft || includeDrafts { releases.append(release) }
             case .failure(let error):

@@ -62,9 +62,13 @@ public struct BuildPipeline {
 
     public func run(_ options: BuildOptions) throws -> BuildReport {
         var clock = StageClock(progress: options.progress)
-        let previous = options.clean ? BuildManifest() : BuildManifest.read(in: options.output)
         var writer = SiteWriter()
         var brokenLinks: [LinkChecker.BrokenLink] = []
+        // The staging folder comes first: it recovers an interrupted swap and reads the
+        // previous build's manifest, which rendering needs too. Pages go to it as they
+        // are rendered; the output is replaced only once the site is staged and checked.
+        let staging = try writer.begin(output: options.output, force: options.force)
+        let previous = options.clean ? BuildManifest() : staging.previous
         writer.verify = { staged, delta in
             let scope = LinkChecker.incrementalScope(
                 written: delta.written, removed: delta.removed, staged: staged, previous: options.output,
@@ -79,35 +83,34 @@ public struct BuildPipeline {
             }
             return check.ids
         }
-        let rendered = try render(options, previous: previous, writer: writer, clock: &clock)
-        let written = try clock.time("Write") { try writer.finish(rendered.staging, files: rendered.result.files) }
+        let rendered: (result: RenderResult, releases: Int, warnings: [Diagnostic])
+        do {
+            rendered = try render(options, previous: previous, stage: staging.stage, clock: &clock)
+        } catch {
+            staging.discard()
+            throw error
+        }
+        let written = try clock.time("Write") { try writer.finish(staging, files: rendered.result.files) }
         return BuildReport(
             releases: rendered.releases, pages: rendered.result.files.count, rendered: rendered.result.rendered, write: written,
             seconds: clock.total, warnings: rendered.warnings + brokenLinks.map { Diagnostic(.warning, $0.description) },
             stageSeconds: clock.stages)
     }
 
-    /// Load → Analyse → Link → Render, pages staged as they are rendered. The site's
-    /// model lives only in here, so its memory is freed before the Write stage.
+    /// Load → Analyse → Link → Render, each page handed to `stage` as it is rendered.
+    /// The site's model lives only in here, so its memory is freed before the Write stage.
     private func render(
-        _ options: BuildOptions, previous: BuildManifest, writer: SiteWriter, clock: inout StageClock
-    ) throws -> (result: RenderResult, staging: SiteWriter.Staging, releases: Int, warnings: [Diagnostic]) {
+        _ options: BuildOptions, previous: BuildManifest, stage: @escaping @Sendable (OutputFile) throws -> OutputFile,
+        clock: inout StageClock
+    ) throws -> (result: RenderResult, releases: Int, warnings: [Diagnostic]) {
         let templates = try clock.time("Templates") { try TemplateSet(root: options.root) }
         let source = try clock.time("Load") { try SiteLoader(includeDrafts: options.includeDrafts).load(root: options.root) }
         let analysis = clock.time("Analyse") { SiteAnalyser().analyse(source) }
         let links = clock.time("Link") { SiteLinker().link(source, analysis) }
-        // Pages go to the staging folder as they are rendered; the output is replaced
-        // only once the whole site is staged and checked.
-        let staging = try writer.begin(output: options.output, force: options.force)
-        do {
-            let result = try clock.time("Render") {
-                try SiteRenderer(templates: templates).render(source, analysis, links, previous: previous, stage: staging.stage)
-            }
-            return (result, staging, source.releases.count, GlossaryWarnings.unused(analysis.glossary, links))
-        } catch {
-            staging.discard()
-            throw error
+        let result = try clock.time("Render") {
+            try SiteRenderer(templates: templates).render(source, analysis, links, previous: previous, stage: stage)
         }
+        return (result, source.releases.count, GlossaryWarnings.unused(analysis.glossary, links))
     }
 }
 

@@ -94,20 +94,15 @@ public struct SiteRenderer {
     private static func renderConcurrently(
         _ units: [(inout PageRenderer) throws -> Void], from base: PageRenderer
     ) throws -> (files: [OutputFile], knownKeys: Set<String>, count: Int) {
-        var outcomes = [Result<PageRenderer, any Error>?](repeating: nil, count: units.count)
-        let work = UncheckedSendable((units, base))
-        outcomes.withUnsafeMutableBufferPointer { buffer in
-            let output = UncheckedSendable(buffer)
-            DispatchQueue.concurrentPerform(iterations: work.value.0.count) { index in
-                var pages = work.value.1
-                output.value[index] = Result { try work.value.0[index](&pages); return pages }
-            }
+        let outcomes = Parallel.map(units.count) { index in
+            var pages = base
+            return Result { try units[index](&pages); return pages }
         }
         var files: [OutputFile] = []
         var knownKeys: Set<String> = []
         var count = 0
         for outcome in outcomes {
-            let pages = try outcome!.get()
+            let pages = try outcome.get()
             files += pages.files
             knownKeys.formUnion(pages.knownKeys)
             count += pages.rendered

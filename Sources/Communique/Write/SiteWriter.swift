@@ -82,10 +82,10 @@ public struct SiteWriter {
             // The swap: two renames. Between them only `previous` exists, and the next
             // build's `recoverInterruptedSwap` puts it back.
             if fileManager.fileExists(atPath: staging.output.path) {
-                try fileManager.moveItem(at: staging.output, to: staging.previous)
+                try fileManager.moveItem(at: staging.output, to: staging.previousFolder)
             }
             try fileManager.moveItem(at: staging.folder, to: staging.output)
-            try? fileManager.removeItem(at: staging.previous)
+            try? fileManager.removeItem(at: staging.previousFolder)
             return report
         } catch {
             staging.discard()
@@ -97,7 +97,9 @@ public struct SiteWriter {
     public final class Staging: @unchecked Sendable {
         let output: URL
         let folder: URL
-        let previous: URL
+        let previousFolder: URL
+        /// What the previous build in the output made (read once per build).
+        public let previous: BuildManifest
         /// Files the previous build made.
         let oldPaths: Set<String>
         private let afterStagingFile: ((String) throws -> Void)?
@@ -109,9 +111,10 @@ public struct SiteWriter {
         init(output: URL, folder: URL, previous: URL, afterStagingFile: ((String) throws -> Void)?) {
             self.output = output
             self.folder = folder
-            self.previous = previous
+            previousFolder = previous
             self.afterStagingFile = afterStagingFile
-            oldPaths = BuildManifest.read(in: output).paths
+            self.previous = BuildManifest.read(in: output)
+            oldPaths = self.previous.paths
         }
 
         var report: WriteReport { lock.withLock { counts } }

@@ -42,8 +42,8 @@ struct BlockContext {
                 "marker": block.marker?.text ?? "",
                 "level": block.level,
                 "heading_level": headingLevel,
-                "inner_html": isHeading || isParagraph ? resolveRoot(block.block.innerHTML) : "",
-                "html": isHeading || isParagraph ? "" : resolveRoot(block.block.html),
+                "inner_html": isHeading || isParagraph ? expandMarkers(block.block.innerHTML) : "",
+                "html": isHeading || isParagraph ? "" : expandMarkers(block.block.html),
                 "related": relatedItems,
                 "has_related": !relatedItems.isEmpty,
                 "topic_chips": chips,
@@ -53,7 +53,7 @@ struct BlockContext {
     }
 
     /// The markers the linker left become term links, relative to this page.
-    func resolveRoot(_ html: String) -> String {
+    func expandMarkers(_ html: String) -> String {
         LinkMarkers.expand(html, rootPrefix: rootPrefix, termTags: termTags)
     }
 }
