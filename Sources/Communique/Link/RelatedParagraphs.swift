@@ -3,17 +3,21 @@ import Foundation
 /// For each numbered paragraph, the few paragraphs elsewhere (another section or
 /// release) that share its rarest glossary terms.
 ///
-/// Scores are sums of inverse document frequency over shared terms, so two
-/// paragraphs that both name BIAC count for more than two that both say 日米.
+/// Scores are sums of a term's rarity, log(commonCap / paragraphs using it), over
+/// shared terms, so two paragraphs that both name BIAC count for more than two that
+/// both say 日米.
 /// Candidates come from an inverted index, not from comparing every pair; paragraphs
 /// are numbered once so the inner loops add doubles in arrays instead of hashing refs.
 ///
-/// Terms in more than a twentieth of all paragraphs (and more than `commonFloor`) are
-/// left out: they say little about what two paragraphs share, and walking their
-/// postings made this quadratic (2,000 releases: 7 s where 500 took 0.5 s).
+/// Terms in `commonCap` paragraphs or more weigh nothing: they say little about what
+/// two paragraphs share, and with no cap walking their postings is quadratic
+/// (2,000 releases: 7 s where 500 took 0.5 s). The cap is a fixed number, not a share
+/// of the site, and the weight falls to zero smoothly, so that adding a release moves
+/// no weight across a threshold: it changes other pages' lists only where its own
+/// paragraphs are among the best (with a share, one release reshuffled 600 pages).
 struct RelatedParagraphs {
     let limit: Int
-    static let commonFloor = 200
+    static let commonCap = 1000
 
     func compute(termsByParagraph: [ParagraphRef: Set<Int>], numbered: Set<ParagraphRef>) -> [ParagraphRef: [ParagraphRef]] {
         // Site order gives every tie the same winner in every build.
@@ -24,9 +28,8 @@ struct RelatedParagraphs {
         for (index, paragraph) in paragraphs.enumerated() {
             for term in termsByParagraph[paragraph]! { postings[term, default: []].append(index) }
         }
-        let total = Double(max(paragraphs.count, 1))
-        let common = max(Self.commonFloor, paragraphs.count / 20)
-        let idf = postings.mapValues { $0.count > common ? 0 : log(total / Double($0.count)) }
+        let cap = Double(Self.commonCap)
+        let idf = postings.mapValues { max(0, log(cap / Double($0.count))) }
 
         var scores = [Double](repeating: 0, count: paragraphs.count)
         var touched: [Int] = []
