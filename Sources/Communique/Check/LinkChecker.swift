@@ -28,6 +28,8 @@ public struct LinkChecker: Sendable {
             throw CommuniqueError("no HTML pages to check (build the site first)", at: SourceLocation(file: output.path))
         }
         let existing = Set(allFiles)
+        // A build that changed no page has no link to judge: the kept ids are the answer.
+        if files.isEmpty { return (0, 0, [], knownIDs.filter { existing.contains($0.key) }) }
         var folders: Set<String> = [""]
         for file in allFiles {
             var parts = file.split(separator: "/").dropLast()

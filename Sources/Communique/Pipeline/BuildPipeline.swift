@@ -90,7 +90,10 @@ public struct BuildPipeline {
             staging.discard()
             throw error
         }
-        let written = try clock.time("Write") { try writer.finish(staging, files: rendered.result.files) }
+        let written = try clock.time("Write") {
+            try writer.finish(
+                staging, files: rendered.result.files, units: rendered.result.units, templateKeys: rendered.result.templateKeys)
+        }
         return BuildReport(
             releases: rendered.releases, pages: rendered.result.files.count, rendered: rendered.result.rendered, write: written,
             seconds: clock.total, warnings: rendered.warnings + brokenLinks.map { Diagnostic(.warning, $0.description) },

@@ -44,8 +44,13 @@ public struct SiteRenderer {
                 "glossary_count": analysis.glossary.entries.count,
             ])
         }
+        let releaseInputs = ReleaseInputs(site: site, analysis: analysis, links: links, templates: templates)
         for release in site.releases {
-            units.append { pages in try renderRelease(release, analysis, links, into: &pages) }
+            units.append { pages in
+                try pages.unit("release:\(release.id)", key: releaseInputs.key(of: release, pages: pages)) { pages in
+                    try renderRelease(release, analysis, links, into: &pages)
+                }
+            }
         }
         units.append { pages in try glossaryPage.renderIndex(into: &pages) }
         for index in analysis.glossary.entries.indices {
@@ -77,7 +82,8 @@ public struct SiteRenderer {
         units.append { pages in try pages.renderNotFound() }
 
         let rendered = try Self.renderConcurrently(units, from: base)
-        try templates.check(knownKeys: rendered.knownKeys.union(PageRenderer.itemKeys(config: site.config)))
+        let knownKeys = rendered.knownKeys.union(PageRenderer.itemKeys(config: site.config))
+        try templates.check(knownKeys: knownKeys)
         var files = rendered.files
         files += FeedWriter(site: site, analysis: analysis).files(pages: files.map(\.path))
         for asset in templates.assets {
@@ -85,7 +91,8 @@ public struct SiteRenderer {
             hasher.combine(bytes: asset.bytes)
             files.append(OutputFile(path: "assets/\(asset.path)", bytes: asset.bytes, fingerprint: hasher.hex))
         }
-        return RenderResult(files: files.sorted { $0.path < $1.path }, rendered: rendered.count)
+        return RenderResult(
+            files: files.sorted { $0.path < $1.path }, rendered: rendered.count, units: rendered.units, templateKeys: knownKeys)
     }
 
     /// Runs every unit on every core, each with its own copy of `base`, and gathers
@@ -93,7 +100,7 @@ public struct SiteRenderer {
     /// The first error (in that order) is thrown.
     private static func renderConcurrently(
         _ units: [(inout PageRenderer) throws -> Void], from base: PageRenderer
-    ) throws -> (files: [OutputFile], knownKeys: Set<String>, count: Int) {
+    ) throws -> (files: [OutputFile], knownKeys: Set<String>, count: Int, units: [String: BuildManifest.Unit]) {
         let outcomes = Parallel.map(units.count) { index in
             var pages = base
             return Result { try units[index](&pages); return pages }
@@ -101,13 +108,15 @@ public struct SiteRenderer {
         var files: [OutputFile] = []
         var knownKeys: Set<String> = []
         var count = 0
+        var keyedUnits: [String: BuildManifest.Unit] = [:]
         for outcome in outcomes {
             let pages = try outcome.get()
             files += pages.files
             knownKeys.formUnion(pages.knownKeys)
             count += pages.rendered
+            keyedUnits.merge(pages.units) { first, _ in first }
         }
-        return (files, knownKeys, count)
+        return (files, knownKeys, count, keyedUnits)
     }
 
     private func renderRelease(_ release: Release, _ analysis: Analysis, _ links: LinkGraph, into pages: inout PageRenderer) throws {
@@ -193,6 +202,10 @@ public struct SiteRenderer {
 public struct RenderResult: Sendable {
     public var files: [OutputFile]
     public var rendered: Int
+    /// Units whose inputs were hashed, for the manifest (see `BuildManifest.units`).
+    public var units: [String: BuildManifest.Unit] = [:]
+    /// Every key the contexts had (or, for kept units, had last time).
+    public var templateKeys: Set<String> = []
 }
 
 /// Builds each page's template context from the values every page shares, renders
@@ -241,6 +254,23 @@ struct PageRenderer {
         context.merge(values) { _, new in new }
         context["has_breadcrumbs"] = !((context["breadcrumbs"] as? [[String: Any]])?.isEmpty ?? true)
         try emit(path, template: template, context: context)
+    }
+
+    /// Units of this renderer whose inputs were hashed (see `unit`).
+    private(set) var units: [String: BuildManifest.Unit] = [:]
+
+    /// Renders a unit of pages whose inputs hash to `key`, or, when the previous build
+    /// made it from the same key, keeps its pages without building their contexts.
+    mutating func unit(_ name: String, key: String, render: (inout PageRenderer) throws -> Void) rethrows {
+        if let kept = previous.units[name], kept.key == key, kept.paths.allSatisfy({ previous.fingerprints[$0] != nil }) {
+            for path in kept.paths { files.append(.unchanged(path: path, fingerprint: previous.fingerprints[path]!)) }
+            knownKeys.formUnion(previous.templateKeys)
+            units[name] = kept
+            return
+        }
+        let first = files.count
+        try render(&self)
+        units[name] = BuildManifest.Unit(key: key, paths: files[first...].map(\.path))
     }
 
     /// Renders the page, unless the previous build made it from the same fingerprint.

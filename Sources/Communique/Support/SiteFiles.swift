@@ -44,19 +44,63 @@ enum SiteFiles {
     }
 
     /// Files under `folder`, relative, sorted (so builds are deterministic); files and
-    /// folders starting with a dot are skipped unless `includeHidden`.
+    /// folders starting with a dot are skipped unless `includeHidden`. A link to a file
+    /// counts as a file; links to folders are not followed.
+    ///
+    /// readdir, not FileManager's enumerator: a build walks its output of thousands of
+    /// files twice, and a stat and URL per entry made each walk 200 ms.
     static func walk(_ folder: URL, includeHidden: Bool = false) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
         var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            let path = folder.appendingPathComponent(relative).path
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                includeHidden || !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") })
-            {
-                files.append(relative)
+        func visit(_ path: String, _ relative: String) {
+            guard let directory = opendir(path) else { return }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                guard name != ".", name != "..", includeHidden || !name.hasPrefix(".") else { continue }
+                let child = path + "/" + name
+                let childRelative = relative.isEmpty ? name : relative + "/" + name
+                var type = Int32(entry.pointee.d_type)
+                if type == Int32(DT_LNK) || type == Int32(DT_UNKNOWN) {
+                    var status = stat()
+                    guard stat(child, &status) == 0 else { continue }
+                    let isFolder = status.st_mode & S_IFMT == S_IFDIR
+                    // A link to a folder is left alone, as the enumerator did.
+                    if type == Int32(DT_LNK) && isFolder { continue }
+                    type = Int32(isFolder ? DT_DIR : DT_REG)
+                }
+                if type == Int32(DT_DIR) {
+                    visit(child, childRelative)
+                } else {
+                    files.append(childRelative)
+                }
             }
         }
+        visit(folder.path, "")
         return files.sorted()
+    }
+
+    /// Deletes `folder` and everything under it (links are removed, not followed); a
+    /// missing folder is fine. POSIX calls for the same reason as `walk`: the previous
+    /// output of thousands of files is removed after every build.
+    static func removeTree(_ folder: URL) {
+        func remove(_ path: String) {
+            if let directory = opendir(path) {
+                while let entry = readdir(directory) {
+                    let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                    }
+                    guard name != ".", name != ".." else { continue }
+                    let child = path + "/" + name
+                    var status = stat()
+                    guard lstat(child, &status) == 0 else { continue }
+                    if status.st_mode & S_IFMT == S_IFDIR { remove(child) } else { unlink(child) }
+                }
+                closedir(directory)
+            }
+            rmdir(path)
+        }
+        remove(folder.path)
     }
 }

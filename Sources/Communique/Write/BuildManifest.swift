@@ -7,7 +7,7 @@ import Foundation
 /// recognises its own output folder) and which it need not render again.
 public struct BuildManifest: Sendable, Equatable {
     public static let fileName = ".communique-manifest"
-    static let header = "communique-manifest 3"
+    static let header = "communique-manifest 4"
 
     /// Path → fingerprint ("" when the file has none).
     public var fingerprints: [String: String]
@@ -15,10 +15,27 @@ public struct BuildManifest: Sendable, Equatable {
     /// links of the pages it rewrites against these for the pages it keeps, instead of
     /// reading thousands of unchanged pages again.
     public var ids: [String: [String]]
+    /// Render units (a release and its pages) whose inputs were hashed as a whole: the
+    /// next build keeps a unit's pages without building their contexts when its key is
+    /// the same (see `ReleaseInputs`).
+    public var units: [String: Unit]
+    /// Every key the pages' contexts had, for the template check of a build that keeps
+    /// units without building their contexts.
+    public var templateKeys: Set<String>
 
-    public init(fingerprints: [String: String] = [:], ids: [String: [String]] = [:]) {
+    public struct Unit: Sendable, Equatable {
+        public var key: String
+        public var paths: [String]
+    }
+
+    public init(
+        fingerprints: [String: String] = [:], ids: [String: [String]] = [:], units: [String: Unit] = [:],
+        templateKeys: Set<String> = []
+    ) {
         self.fingerprints = fingerprints
         self.ids = ids
+        self.units = units
+        self.templateKeys = templateKeys
     }
 
     public var paths: Set<String> { Set(fingerprints.keys) }
@@ -31,17 +48,38 @@ public struct BuildManifest: Sendable, Equatable {
         }
         var fingerprints: [String: String] = [:]
         var ids: [String: [String]] = [:]
+        var units: [String: Unit] = [:]
+        var templateKeys: Set<String> = []
         let folder = output.path
-        // Version 2 manifests (no ids) read the same way: their pages are re-scanned.
+        // Version 2 manifests (no ids) and 3 (no units) read the same way: their pages
+        // are re-scanned, their units rendered.
         for line in text.split(separator: "\n") where !line.hasPrefix("communique-manifest ") {
+            if line.hasPrefix(Self.unitPrefix) {
+                let fields = line.dropFirst(Self.unitPrefix.count).split(separator: "\t")
+                if fields.count >= 2 {
+                    units[String(fields[1])] = Unit(key: String(fields[0]), paths: fields.dropFirst(2).map(String.init))
+                }
+                continue
+            }
+            if line.hasPrefix(Self.keysPrefix) {
+                templateKeys = Set(line.dropFirst(Self.keysPrefix.count).split(separator: " ").map(String.init))
+                continue
+            }
             let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
             let (fingerprint, path) = fields.count >= 2 ? (String(fields[0]), String(fields[1])) : ("", String(fields[0]))
             guard access(folder + "/" + path, F_OK) == 0 else { continue }
             fingerprints[path] = fingerprint
             if fields.count == 3 { ids[path] = fields[2].split(separator: " ").map(String.init) }
         }
-        return BuildManifest(fingerprints: fingerprints, ids: ids)
+        // A unit is kept only whole: every page of it must still be there.
+        units = units.filter { $0.value.paths.allSatisfy { fingerprints[$0] != nil } }
+        return BuildManifest(fingerprints: fingerprints, ids: ids, units: units, templateKeys: templateKeys)
     }
+
+    /// Lines that are not files. An older reader takes them for files that do not
+    /// exist (no file is named like a unit) and skips them.
+    static let unitPrefix = "@unit "
+    static let keysPrefix = "@keys "
 
     /// Sorted by path, so the manifest itself is the same for the same site.
     var text: String {
@@ -49,6 +87,9 @@ public struct BuildManifest: Sendable, Equatable {
             let line = "\(fingerprints[path]!)\t\(path)"
             guard let pageIDs = ids[path] else { return line }
             return line + "\t" + pageIDs.joined(separator: " ")
-        }).joined(separator: "\n") + "\n"
+        } + units.keys.sorted().map { name in
+            Self.unitPrefix + ([units[name]!.key, name] + units[name]!.paths).joined(separator: "\t")
+        } + (templateKeys.isEmpty ? [] : [Self.keysPrefix + templateKeys.sorted().joined(separator: " ")])
+        ).joined(separator: "\n") + "\n"
     }
 }

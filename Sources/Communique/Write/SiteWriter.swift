@@ -56,15 +56,17 @@ public struct SiteWriter {
         try recoverInterruptedSwap(output: output, previous: previous)
         try checkOutputIsOurs(output, force: force)
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging")
-        try? fileManager.removeItem(at: staging)
+        SiteFiles.removeTree(staging)
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
         return Staging(output: output, folder: staging, previous: previous, afterStagingFile: afterStagingFile)
     }
 
     /// Stages the files not staged yet, carries over foreign files, verifies, writes the
     /// manifest and replaces the output. Any error leaves the output as it was.
-    public func finish(_ staging: Staging, files: [OutputFile]) throws -> WriteReport {
-        var manifest = BuildManifest()
+    public func finish(
+        _ staging: Staging, files: [OutputFile], units: [String: BuildManifest.Unit] = [:], templateKeys: Set<String> = []
+    ) throws -> WriteReport {
+        var manifest = BuildManifest(units: units, templateKeys: templateKeys)
         do {
             for file in files {
                 if case .staged = file.content {} else { _ = try staging.stage(file) }
@@ -85,7 +87,7 @@ public struct SiteWriter {
                 try fileManager.moveItem(at: staging.output, to: staging.previousFolder)
             }
             try fileManager.moveItem(at: staging.folder, to: staging.output)
-            try? fileManager.removeItem(at: staging.previousFolder)
+            SiteFiles.removeTree(staging.previousFolder)
             return report
         } catch {
             staging.discard()
@@ -156,7 +158,7 @@ public struct SiteWriter {
 
         /// Removes the staging folder; the output stays as it was.
         public func discard() {
-            try? FileManager.default.removeItem(at: folder)
+            SiteFiles.removeTree(folder)
         }
 
         /// Makes the folders leading to `path`, each once per build.

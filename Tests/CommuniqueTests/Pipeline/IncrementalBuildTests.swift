@@ -48,9 +48,12 @@ import Testing
 
     /// Builds, applies `change`, builds again; checks the rewritten set and the clean-build equality.
     @discardableResult
-    func check(_ change: (TestSite) throws -> Void) throws -> (BuildReport, Set<String>, pages: Int) {
+    func check(
+        setup: (TestSite) throws -> Void = { _ in }, _ change: (TestSite) throws -> Void
+    ) throws -> (BuildReport, Set<String>, pages: Int) {
         let site = try twoReleaseSite()
         defer { site.remove() }
+        try setup(site)
         try site.build()
         let before = try states(site.output)
         Thread.sleep(forTimeInterval: 0.02)
@@ -135,6 +138,61 @@ import Testing
         }
         #expect(changed.contains("index.html") && changed.contains("topics/taiwan/index.html"))
         #expect(report.rendered == pages)
+    }
+
+    // A release's pages are kept without building their contexts when the hash of
+    // their inputs is unchanged (`ReleaseInputs`). The tests below change inputs that
+    // come from outside the release; each would fail (a stale page, unlike the clean
+    // build's) if that input were missing from the hash.
+
+    @Test func retitlingATopicRewritesItsChipsOnReleasePages() throws {
+        let (_, changed, _) = try check { site in
+            try site.replace(in: "Content/topics.yml", "title: 中国\n", with: "title: 中国情勢\n")
+        }
+        #expect(changed.contains("releases/2024-07-28-japan-us-2plus2/chiiki-josei/index.html"))
+        #expect(!changed.contains("releases/2024-07-28-japan-us-2plus2/soron/index.html"))
+    }
+
+    @Test func aNewGlossaryTermIsLinkedInTheReleasesThatUseIt() throws {
+        let (_, changed, _) = try check { site in
+            let glossary = try site.page("Content/glossary.yml", in: site.root)
+            try site.write("Content/glossary.yml", glossary + "\n- term: 四閣僚\n  reading: よんかくりょう\n  definition: 日米の外務・防衛の四大臣。\n")
+        }
+        #expect(changed.contains("releases/2024-07-28-japan-us-2plus2/chiiki-josei/index.html"))
+        #expect(changed.contains("glossary/index.html"))
+        #expect(!changed.contains("releases/2024-07-28-japan-us-2plus2/soron/index.html"), "soron never says 四閣僚")
+    }
+
+    @Test func anotherReleaseSharingARareTermJoinsARelatedList() throws {
+        let page = "releases/2024-07-28-japan-us-2plus2/domei-no-gendaika/index.html"
+        let (_, changed, _) = try check { site in
+            try site.replace(
+                in: "Content/releases/2024-07-28-test/02-chiiki-josei.md", "(1)日米双方は一致しました。",
+                with: "(1)日米双方は日米共同情報分析組織について一致しました。")
+        }
+        #expect(changed.contains(page), "the sample's BIAC paragraph lists the new one as related")
+    }
+
+    @Test func retitlingAReleaseRenamesItInOtherReleasesRelatedLists() throws {
+        let page = "releases/2024-07-28-japan-us-2plus2/domei-no-gendaika/index.html"
+        let (_, changed, _) = try check(setup: { site in
+            try site.replace(
+                in: "Content/releases/2024-07-28-test/02-chiiki-josei.md", "(1)日米双方は一致しました。",
+                with: "(1)日米双方は日米共同情報分析組織について一致しました。")
+        }) { site in
+            try site.replace(in: "Content/releases/2024-07-28-test/_index.md", "title: 日米安全保障協議委員会(「2+2」)を実施(7月28日)", with: "title: 別の発表")
+        }
+        #expect(changed.contains(page))
+    }
+
+    @Test func aNewMeetingOfASeriesIsLinkedFromThePreviousOne() throws {
+        let (_, changed, _) = try check { site in
+            try site.write(
+                "Content/releases/2025-01-10-next/_index.md",
+                "---\ntitle: 次の会合\ndate: \"2025-01-10\"\nseries: 日米安全保障協議委員会\n---\n\n開催しました。\n")
+            try site.write("Content/releases/2025-01-10-next/01-a.md", "---\ntitle: 総論\nslug: soron\n---\n\n(1)確認しました。\n")
+        }
+        #expect(changed.contains("releases/2024-07-28-japan-us-2plus2/index.html"), "its series pager gains a next meeting")
     }
 
     @Test func cleanRendersEverything() throws {
