@@ -53,18 +53,31 @@ public struct SiteRenderer {
             }
         }
         units.append { pages in try glossaryPage.renderIndex(into: &pages) }
-        for index in analysis.glossary.entries.indices {
-            units.append { pages in try glossaryPage.renderEntry(index, into: &pages) }
-            for year in glossaryPage.years(of: index).olderYears {
-                units.append { pages in try glossaryPage.renderEntry(index, year: year, into: &pages) }
+        /// A unit for a list's own page (year nil) and one for each older year's page.
+        func appendYearUnits<Item>(
+            _ years: YearPages<Item>, name: String, key: @escaping (String?, PageRenderer) -> String,
+            render: @escaping (String?, inout PageRenderer) throws -> Void
+        ) {
+            for year in [nil] + years.olderYears.map(Optional.some) {
+                units.append { pages in
+                    try pages.unit("\(name)/\(year ?? "")", key: key(year, pages)) { try render(year, &$0) }
+                }
             }
+        }
+        for index in analysis.glossary.entries.indices {
+            let years = glossaryPage.years(of: index)
+            appendYearUnits(
+                years, name: "glossary:\(analysis.glossary.entries[index].id)",
+                key: { glossaryPage.key(index, year: $0, years: years, pages: $1, templates: templates) },
+                render: { try glossaryPage.renderEntry(index, year: $0, years: years, into: &$1) })
         }
         units.append { pages in try topicPages.renderIndex(into: &pages) }
         for index in analysis.topics.topics.indices {
-            units.append { pages in try topicPages.renderTopic(index, into: &pages) }
-            for year in topicPages.years(of: index).olderYears {
-                units.append { pages in try topicPages.renderTopic(index, year: year, into: &pages) }
-            }
+            let years = topicPages.years(of: index)
+            appendYearUnits(
+                years, name: "topic:\(analysis.topics.topics[index].id)",
+                key: { topicPages.key(index, year: $0, years: years, pages: $1, templates: templates) },
+                render: { try topicPages.renderTopic(index, year: $0, years: years, into: &$1) })
         }
         for series in analysis.series {
             units.append { pages in

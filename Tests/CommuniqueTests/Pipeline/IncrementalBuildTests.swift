@@ -195,6 +195,34 @@ import Testing
         #expect(changed.contains("releases/2024-07-28-japan-us-2plus2/index.html"), "its series pager gains a next meeting")
     }
 
+    @Test func rewordingAMentionRewritesItsLineOnTopicAndGlossaryPages() throws {
+        // Same length: the matches stay where they were, only the words around them change.
+        let (_, changed, _) = try check { site in
+            try site.replace(
+                in: "Content/releases/2024-07-28-japan-us-2plus2/02-chiiki-josei.md", "(2)日米双方は、尖閣諸島", with: "(2)日米両国は、尖閣諸島")
+        }
+        #expect(changed.contains("topics/china/index.html"))
+        #expect(changed.contains("glossary/senkaku-islands/index.html"))
+    }
+
+    @Test func aNewYearIsAddedToTheYearLinksOfOlderYearsPages() throws {
+        func release(_ date: String) -> (index: String, section: String) {
+            ("---\ntitle: \(date)の発表\ndate: \"\(date)\"\n---\n\n開催しました。\n",
+             "---\ntitle: 総論\nslug: soron\n---\n\n(1)尖閣諸島と台湾海峡の平和。\n")
+        }
+        let (_, changed, _) = try check(setup: { site in
+            let old = release("2023-05-01")
+            try site.write("Content/releases/2023-05-01-old/_index.md", old.index)
+            try site.write("Content/releases/2023-05-01-old/01-a.md", old.section)
+        }) { site in
+            let new = release("2025-05-01")
+            try site.write("Content/releases/2025-05-01-new/_index.md", new.index)
+            try site.write("Content/releases/2025-05-01-new/01-a.md", new.section)
+        }
+        #expect(changed.contains("topics/taiwan/2023/index.html"), "its year links gain 2025")
+        #expect(changed.contains("glossary/senkaku-islands/2023/index.html"))
+    }
+
     @Test func cleanRendersEverything() throws {
         let site = try twoReleaseSite()
         defer { site.remove() }

@@ -53,9 +53,9 @@ struct GlossaryPage {
 
     /// The page of one entry with the paragraphs of the newest year that use it, or
     /// (`year`) the page of an older year's uses.
-    func renderEntry(_ index: Int, year: String? = nil, into pages: inout PageRenderer) throws {
+    /// `years`: `years(of: index)`, made once for the entry's page and all its years'.
+    func renderEntry(_ index: Int, year: String? = nil, years: YearPages<TermOccurrence>, into pages: inout PageRenderer) throws {
         let entry = glossary.entries[index]
-        let years = years(of: index)
         var crumbs = [pages.crumb(pages.labels["home"]!, Permalinks.home), pages.crumb(pages.labels["glossary"]!, Permalinks.glossary)]
         let path = years.path(of: year)
         let yearLabel = year.map { YearPages<TermOccurrence>.label($0, labels: pages.labels) }
@@ -68,6 +68,33 @@ struct GlossaryPage {
             "breadcrumbs": crumbs.map { $0(path) },
             "description": entry.definition ?? entry.term,
         ])
+    }
+
+    /// The key of the page `renderEntry` makes (see `UnitKey`): everything it reads,
+    /// with each use's text and place in place of the snippet cut from them.
+    func key(_ index: Int, year: String?, years: YearPages<TermOccurrence>, pages: PageRenderer, templates: TemplateSet) -> String {
+        var key = UnitKey(kind: "glossary-entry", templates: templates, names: ["glossary-entry"], config: site.config)
+        let entry = glossary.entries[index]
+        for value in [entry.id, entry.term, entry.reading, entry.english, entry.definition, entry.title, entry.englishTitle, year] {
+            key.combine(value)
+        }
+        key.combine(entry.aliases.joined(separator: "\u{0}"))
+        key.combine(entry.category.rawValue)
+        for name in entry.seeAlso {
+            let other = glossary.entry(named: name)
+            key.combine(other?.id)
+            key.combine(other?.term)
+        }
+        if year == nil { key.combine(links.backlinks[index]?.count ?? 0) }
+        for group in years.groups { key.combine(group.year) }
+        for use in years.items(of: year) {
+            key.combine(use.paragraph)
+            key.combine(pages.placeNames.placeName(of: use.paragraph))
+            key.combine(use.text)
+            key.combine(use.scalarRange.lowerBound)
+            key.combine(use.scalarRange.upperBound)
+        }
+        return key.hex
     }
 
     /// An entry's values; the uses listed on its page (`uses`), counted all together

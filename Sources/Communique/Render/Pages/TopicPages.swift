@@ -62,9 +62,9 @@ struct TopicPages {
     /// The topic's page, or (`year`) the page of one of its older years. A year's page
     /// leaves out the sub-topic and related-topic lists: the topic's page has them, and
     /// their counts change with every year.
-    func renderTopic(_ index: Int, year: String? = nil, into pages: inout PageRenderer) throws {
+    /// `years`: `years(of: index)`, made once for the topic's page and all its years'.
+    func renderTopic(_ index: Int, year: String? = nil, years: YearPages<TopicMention>, into pages: inout PageRenderer) throws {
         let topic = topics.topics[index]
-        let years = years(of: index)
         let path = years.path(of: year)
         let shown = years.items(of: year)
         var byRelease: [(release: Release, items: [[String: Any]])] = []
@@ -110,6 +110,38 @@ struct TopicPages {
             "crumb_title": yearLabel ?? topic.title,
             "breadcrumbs": crumbs.map { $0(path) },
         ])
+    }
+
+    /// The key of the page `renderTopic` makes (see `UnitKey`): everything it reads,
+    /// with each mention's text and matches in place of the line made from them.
+    func key(_ index: Int, year: String?, years: YearPages<TopicMention>, pages: PageRenderer, templates: TemplateSet) -> String {
+        var key = UnitKey(kind: "topic", templates: templates, names: ["topic"], config: site.config)
+        let topic = topics.topics[index]
+        for value in [topic.id, topic.title, topics.readings[index], topic.english, topic.description, year] { key.combine(value) }
+        // A year's page counts only its own mentions (listed below): a new release elsewhere leaves it alone.
+        if year == nil { key.combine(topics.mentions[index].count) }
+        for group in years.groups { key.combine(group.year) }
+        for ancestor in topics.ancestry(of: index) { key.combine(topics.topics[ancestor].title) }
+        if year == nil {
+            key.combine(values: [
+                "children": topics.children[index].map { summary($0, from: Permalinks.home) },
+                "related": topics.related[index].map { summary($0, from: Permalinks.home) },
+            ])
+        }
+        for mention in years.items(of: year) {
+            key.combine(mention.paragraph)
+            key.combine(pages.placeNames.placeName(of: mention.paragraph))
+            let release = site.release(withID: mention.paragraph.page.release)
+            key.combine(release?.date)
+            key.combine(release?.language)
+            key.combine(mention.text)
+            for match in mention.matches {
+                key.combine(match.lowerBound)
+                key.combine(match.upperBound)
+            }
+            key.combine(-1)
+        }
+        return key.hex
     }
 
     /// Keys of the pages' list items, for the template check (see `PageRenderer.itemKeys`).

@@ -1,0 +1,57 @@
+import Foundation
+
+/// A stable hash of what a unit of pages (a release's pages, a topic's or a glossary
+/// entry's page for one year) is made from, computed without building the pages'
+/// template contexts. `PageRenderer.unit` keeps the unit's pages when the previous
+/// build made them from the same key.
+///
+/// Each kind of unit hashes its own inputs (`ReleaseInputs`, `TopicPages.key`,
+/// `GlossaryPage.key`); what every kind shares is hashed here: the kind, the
+/// templates it renders with, the site's settings and the program itself, so a new
+/// version of Communique renders every unit again.
+struct UnitKey {
+    /// Bumped when what a unit's pages show changes in a way its inputs do not.
+    static let version = 1
+
+    private var hasher = StableHasher()
+
+    init(kind: String, templates: TemplateSet, names: [String], config: SiteConfig) {
+        hasher.combine(kind)
+        hasher.combine(Self.version)
+        hasher.combine(ContextFingerprint.renderVersion)
+        hasher.combine(Self.program)
+        for name in names { hasher.combine(templates.fingerprints[name] ?? "") }
+        for value in [config.title, config.description, config.language, config.baseURL, config.author] { combine(value) }
+        hasher.combine(config.allowRawHTML ? 1 : 0)
+    }
+
+    /// nil differs from every text, "" included.
+    mutating func combine(_ text: String?) {
+        guard let text else { return hasher.combine(-1) }
+        hasher.combine(text)
+    }
+
+    mutating func combine(_ value: Int) { hasher.combine(value) }
+
+    mutating func combine(_ ref: ParagraphRef) {
+        hasher.combine(ref.page.release)
+        hasher.combine(ref.page.section)
+        hasher.combine(ref.anchor)
+    }
+
+    /// A template value (dictionaries, lists, texts …) as the fingerprint hashes it.
+    mutating func combine(values: [String: Any]) {
+        var ignored: Set<String> = []
+        hasher.combine(ContextFingerprint.of(values, template: "", templates: "", keys: &ignored))
+    }
+
+    var hex: String { hasher.hex }
+
+    /// The program building the site (its size, modification time and inode): a new
+    /// version of Communique may render a page differently from the same inputs.
+    static let program: String = {
+        var status = stat()
+        guard stat("/proc/self/exe", &status) == 0 else { return "unknown \(UUID())" }
+        return "\(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec) \(status.st_ino)"
+    }()
+}
