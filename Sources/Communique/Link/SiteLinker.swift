@@ -31,20 +31,33 @@ public struct SiteLinker {
         let linker = TermLinker(glossary: analysis.glossary)
         var occurrences: [TermOccurrence] = []
         var numbered: Set<ParagraphRef> = []
-        for release in site.releases {
-            let bodyKey = PageKey(release: release.id, section: "")
+        // Each release's pages are linked on every core (a page's cmark tree is touched
+        // only by the task linking it), then gathered in site order.
+        let releases = site.releases
+        let linked = Parallel.map(releases.count) { index -> (uses: [TermOccurrence], numbered: [ParagraphRef]) in
+            let release = releases[index]
+            var uses: [TermOccurrence] = []
+            var numbered: [ParagraphRef] = []
             if let body = analysis.releaseBodies[release.id] {
-                occurrences += linker.link(body, key: bodyKey)
+                uses += linker.link(body, key: PageKey(release: release.id, section: ""))
             }
+            for section in release.sections {
+                let key = PageKey(release: release.id, section: section.slug)
+                guard let page = analysis.sections[key] else { continue }
+                uses += linker.link(page, key: key)
+                for block in page.blocks where block.marker != nil {
+                    numbered.append(ParagraphRef(page: key, anchor: block.anchor))
+                }
+            }
+            return (uses, numbered)
+        }
+        for (release, result) in zip(releases, linked) {
+            occurrences += result.uses
+            numbered.formUnion(result.numbered)
             let keys = release.sections.map { PageKey(release: release.id, section: $0.slug) }
             for (i, key) in keys.enumerated() {
                 neighbours[key] = LinkGraph.Neighbours(
                     previous: i > 0 ? keys[i - 1] : nil, next: i + 1 < keys.count ? keys[i + 1] : nil)
-                guard let page = analysis.sections[key] else { continue }
-                occurrences += linker.link(page, key: key)
-                for block in page.blocks where block.marker != nil {
-                    numbered.insert(ParagraphRef(page: key, anchor: block.anchor))
-                }
             }
         }
         var backlinks: [Int: [TermOccurrence]] = [:]

@@ -29,14 +29,16 @@ struct TopicTagger {
         let matcher = TermMatcher(patterns: patterns)
         let idIndex = Dictionary(topics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
 
-        var mentions = Array(repeating: [TopicMention](), count: topics.count)
-        var byParagraph: [ParagraphRef: [Int]] = [:]
-        for release in site.releases {
+        // Releases are tagged on every core and gathered in site order.
+        let releases = site.releases
+        let tagged = Parallel.map(releases.count) { index -> [(topics: [Int], mentions: [TopicMention])] in
+            let release = releases[index]
             let pages = [(PageKey(release: release.id, section: ""), bodies[release.id])]
                 + release.sections.map { section -> (PageKey, ParsedPage?) in
                     let key = PageKey(release: release.id, section: section.slug)
                     return (key, sections[key])
                 }
+            var paragraphs: [(topics: [Int], mentions: [TopicMention])] = []
             for (key, page) in pages {
                 guard let page else { continue }
                 let added = page.source.addedTopics.compactMap { idIndex[$0] }
@@ -52,13 +54,17 @@ struct TopicTagger {
                     for topic in removed { found[topic] = nil }
                     guard !found.isEmpty else { continue }
                     let ref = ParagraphRef(page: key, anchor: block.anchor)
-                    let tagged = found.keys.sorted()
-                    byParagraph[ref] = tagged
-                    for topic in tagged {
-                        mentions[topic].append(TopicMention(paragraph: ref, text: text, matches: found[topic]!))
-                    }
+                    let topics = found.keys.sorted()
+                    paragraphs.append((topics, topics.map { TopicMention(paragraph: ref, text: text, matches: found[$0]!) }))
                 }
             }
+            return paragraphs
+        }
+        var mentions = Array(repeating: [TopicMention](), count: topics.count)
+        var byParagraph: [ParagraphRef: [Int]] = [:]
+        for paragraph in tagged.joined() {
+            byParagraph[paragraph.mentions[0].paragraph] = paragraph.topics
+            for (topic, mention) in zip(paragraph.topics, paragraph.mentions) { mentions[topic].append(mention) }
         }
 
         let readings = topics.map { topic in
