@@ -53,12 +53,39 @@ public struct TermExtractor {
     /// Terms defined in `text` (one paragraph or a whole page), in order of first
     /// appearance; a term defined twice is listed once, with what both places give.
     public func extract(from text: String) -> [ExtractedTerm] {
+        guard Self.mayDefineTerms(text) else { return [] }
         let characters = Array(text)
         var found = TermExtractorResults()
         for parenthetical in Parenthetical.all(in: characters) {
             if let term = term(at: parenthetical, in: characters) { found.add(term) }
         }
         return found.terms
+    }
+
+    /// False when every parenthesis of the text holds only digits, like the "(1)" of
+    /// a numbered paragraph: no pattern takes those, and most paragraphs have no other.
+    /// Splitting the text into Characters, which the patterns work on, was a tenth of
+    /// a build; this looks at scalars and the same innermost pairs `Parenthetical` does.
+    static func mayDefineTerms(_ text: String) -> Bool {
+        var inside = false
+        var digitsOnly = true
+        for scalar in text.unicodeScalars {
+            switch WidthFolding.fold(scalar) {
+            case "(":
+                inside = true
+                digitsOnly = true
+            case ")":
+                if inside && !digitsOnly { return true }
+                inside = false
+            case "\n", "\r", "\u{2028}", "\u{2029}", "\u{0B}", "\u{0C}", "\u{85}":
+                inside = false
+            case "0"..."9":
+                break
+            default:
+                digitsOnly = false
+            }
+        }
+        return false
     }
 
     /// The pattern a parenthetical follows, tried from the most to the least specific.

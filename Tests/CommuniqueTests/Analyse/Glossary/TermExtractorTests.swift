@@ -215,3 +215,20 @@ import Testing
     }
 }
 
+
+extension GlossaryExtractionTests {
+    /// The shortcut past paragraphs whose only parentheses are their numbers must not
+    /// skip one that defines a term, in either width, after its number or on a later line.
+    @Test func onlyParenthesesHoldingDigitsAloneAreSkipped() {
+        #expect(!TermExtractor.mayDefineTerms("(1)日米双方は一致しました。"))
+        #expect(!TermExtractor.mayDefineTerms("（２）四閣僚は（３）確認した。"))
+        #expect(!TermExtractor.mayDefineTerms("括弧のない段落。"))
+        #expect(!TermExtractor.mayDefineTerms("(ACM\n)"), "a pair spans no line break, as in Parenthetical")
+        #expect(TermExtractor.mayDefineTerms("(1)同盟調整メカニズム(ACM)を活用する。"))
+        #expect(TermExtractor.mayDefineTerms("(1)前文。\n木原稔（きはら・みのる）防衛大臣"))
+        #expect(TermExtractor.mayDefineTerms("（２）防衛装備移転三原則（以下「三原則」）"))
+        for text in ["(1)同盟調整メカニズム(ACM)を活用する。", "（１）日米共同情報分析組織（ＢＩＡＣ）の活用"] {
+            #expect(!withMeCab.extract(from: text).isEmpty, "\(text)")
+        }
+    }
+}
