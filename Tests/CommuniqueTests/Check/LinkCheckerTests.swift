@@ -18,6 +18,25 @@ import Testing
         #expect(LinkChecker.resolve("...", from: "x/index.html") == "x/...")
     }
 
+    @Test func splitsALinkIntoItsFileAndFragmentAndKnowsExternalOnes() throws {
+        func target(_ link: String, on page: String = "a/b/index.html") -> String? {
+            guard case .success(let target) = LinkChecker.target(of: link, on: page) else { return nil }
+            return target.path + (target.fragment.map { "#" + $0 } ?? "")
+        }
+        #expect(target("../c/index.html#sec_1__para_2") == "a/c/index.html#sec_1__para_2")
+        #expect(target("#def-biac") == "a/b/index.html#def-biac")
+        #expect(target("index.html#") == "a/b/index.html#")
+        #expect(target("%E6%97%A5/index.html#%E6%97%A5%23x") == "a/b/日/index.html#日#x")
+        #expect(target("/glossary/index.html") == nil, "root-relative")
+        #expect(target("../../../x.html") == nil, "above the root")
+        for link in ["https://example.org/", "mailto:a@example.org", "//cdn.example.org/x.js", "tel:+81-3", "a.b+c-d:x"] {
+            #expect(LinkChecker.isExternal(link), "\(link)")
+        }
+        for link in ["index.html", "../a/index.html#x:y", ":x", "a/b:c", "#x", "日本:x", ""] {
+            #expect(!LinkChecker.isExternal(link), "\(link)")
+        }
+    }
+
     @Test func reportsEachKindOfBrokenLinkOnEveryPageThatHasIt() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("linkcheck-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
