@@ -29,7 +29,7 @@ struct FrontMatter {
         }
         let yaml = lines[1..<closing].joined(separator: "\n")
         do {
-            let node = try Yams.compose(yaml: yaml)
+            let node = try Yams.compose(yaml: yaml, Self.resolver)
             switch node {
             case nil: fields = Node.Mapping([])
             case .mapping(let mapping)?: fields = mapping
@@ -44,6 +44,12 @@ struct FrontMatter {
         bodyFirstLine = closing + 2
         body = lines[(closing + 1)...].joined(separator: "\n")
     }
+
+    /// The tags front matter needs: `true`/`false` (bool reads only a scalar tagged bool)
+    /// and the rest as text. Yams' default set also tries floats, dates and merge keys,
+    /// one regular expression each on every scalar of every page, for values we read
+    /// as text anyway (`date: 2024-07-28` stays the text the person wrote).
+    static let resolver = Resolver.basic.appending(.bool).appending(.int).appending(.null)
 
     /// Turns a Yams error into `file:line:col: error: …`, the line counted in the whole file.
     static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> [Diagnostic] {
