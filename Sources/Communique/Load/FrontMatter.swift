@@ -29,7 +29,8 @@ struct FrontMatter {
         }
         let yaml = lines[1..<closing].joined(separator: "\n")
         do {
-            let node = try Yams.compose(yaml: yaml, Self.resolver)
+            // The encoding is given: Yams' default reads the process environment on every call.
+            let node = try Yams.compose(yaml: yaml, Self.resolver, .default, .utf8)
             switch node {
             case nil: fields = Node.Mapping([])
             case .mapping(let mapping)?: fields = mapping

@@ -36,7 +36,7 @@ struct YAMLNodes {
     private func compose(root: URL) throws -> Node? {
         let text = try SiteFiles.readText(root.appendingPathComponent(file), relativePath: file)
         do {
-            return try Yams.compose(yaml: text)
+            return try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             throw CommuniqueError(FrontMatter.diagnostic(for: error, file: file, lineOffset: 0))
         }
