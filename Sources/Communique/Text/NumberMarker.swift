@@ -27,11 +27,17 @@ public struct NumberMarker: Sendable, Hashable {
     /// first character of the text after the marker (bullet, marker and spaces).
     public var prefixLength: Int
 
+    /// Characters `parse` reads at most, with room for runs of spaces.
+    static let longestStart = 64
+
     /// Recognises a marker at the start of `line`. Returns nil when the line does not
     /// start with one — including the look-alikes that are ordinary text, such as
     /// `2024年`, `1.5倍`, or `アメリカ`.
     public static func parse<S: StringProtocol>(_ line: S) -> NumberMarker? {
-        let chars = Array(line)
+        // Only the start is read: a bullet, the longest marker, the spaces after it and
+        // the character that tells a marker from a look-alike. Splitting whole
+        // paragraphs into Characters to read their first few was a twentieth of a build.
+        let chars = Array(line.prefix(Self.longestStart))
         var index = 0
         func folded(_ i: Int) -> Character? {
             guard i < chars.count else { return nil }

@@ -34,3 +34,13 @@ import Testing
         #expect(String(Array("• (1)　text")[marker.prefixLength...]) == "text")
     }
 }
+
+extension NumberMarkerTests {
+    @Test func readsOnlyTheStartOfALongParagraph() {
+        let long = String(repeating: "日米双方は一致しました。", count: 500)
+        #expect(NumberMarker.parse("（１２）" + long)?.value == 12)
+        #expect(NumberMarker.parse("• (iv) " + long)?.value == 4)
+        #expect(NumberMarker.parse("1.5倍" + long) == nil)
+        #expect(NumberMarker.parse(long + "(1)") == nil)
+    }
+}
