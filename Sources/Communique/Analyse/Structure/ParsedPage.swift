@@ -12,7 +12,10 @@ public final class ParsedPage {
         public let level: Int
         /// The line in the Markdown file, for messages.
         public let line: Int
-        public var plainText: String { block.plainText }
+        /// The block's text as a reader sees it (`MarkdownBlock.plainText`), made once:
+        /// numbering, term extraction and topic tagging all read it. Term links the
+        /// Link stage adds later do not change it.
+        public let plainText: String
     }
 
     public let source: MarkdownSource
@@ -23,19 +26,21 @@ public final class ParsedPage {
         self.source = source
         document = MarkdownDocument(source.text, options: options)
         let raw = document.blocks
-        let markers: [NumberMarker?] = raw.map { block in
+        let texts = raw.map(\.plainText)
+        let markers: [NumberMarker?] = zip(raw, texts).map { block, text in
             guard case .paragraph = block.kind else { return nil }
-            return NumberMarker.parse(block.plainText)
+            return NumberMarker.parse(text)
         }
         let headings = raw.map { block -> Bool in
             if case .heading = block.kind { return true }
             return false
         }
         let numbered = ParagraphNumbering(prefix: anchorPrefix).number(markers: markers, isHeading: headings)
-        blocks = zip(raw, numbered).map { block, number in
-            Block(
+        blocks = raw.indices.map { index in
+            let block = raw[index], number = numbered[index]
+            return Block(
                 block: block, anchor: number.anchor, marker: number.marker, level: number.level,
-                line: source.firstLine + block.startLine - 1)
+                line: source.firstLine + block.startLine - 1, plainText: texts[index])
         }
     }
 }
