@@ -29,12 +29,11 @@ public struct SiteLinker {
     public func link(_ site: SiteSource, _ analysis: Analysis) -> LinkGraph {
         var neighbours: [PageKey: LinkGraph.Neighbours] = [:]
         let linker = TermLinker(glossary: analysis.glossary)
-        var occurrences: [TermOccurrence] = []
         var numbered: Set<ParagraphRef> = []
         // Each release's pages are linked on every core (a page's cmark tree is touched
         // only by the task linking it), then gathered in site order.
         let releases = site.releases
-        let linked = Parallel.map(releases.count) { index -> (uses: [TermOccurrence], numbered: [ParagraphRef]) in
+        var linked = Parallel.map(releases.count) { index -> (uses: [TermOccurrence], numbered: [ParagraphRef]) in
             let release = releases[index]
             var uses: [TermOccurrence] = []
             var numbered: [ParagraphRef] = []
@@ -51,24 +50,26 @@ public struct SiteLinker {
             }
             return (uses, numbered)
         }
-        for (release, result) in zip(releases, linked) {
-            occurrences += result.uses
-            numbered.formUnion(result.numbered)
+        var backlinks: [Int: [TermOccurrence]] = [:]
+        var termsOnPage: [PageKey: [Int]] = [:]
+        var termsByParagraph: [ParagraphRef: Set<Int>] = [:]
+        for (index, release) in releases.enumerated() {
+            for occurrence in linked[index].uses {
+                backlinks[occurrence.entry, default: []].append(occurrence)
+                if !(termsOnPage[occurrence.paragraph.page]?.contains(occurrence.entry) ?? false) {
+                    termsOnPage[occurrence.paragraph.page, default: []].append(occurrence.entry)
+                }
+                termsByParagraph[occurrence.paragraph, default: []].insert(occurrence.entry)
+            }
+            numbered.formUnion(linked[index].numbered)
+            // Let go of each release's lists once taken: two copies of every use of a
+            // large site stayed in the process's peak memory.
+            linked[index] = ([], [])
             let keys = release.sections.map { PageKey(release: release.id, section: $0.slug) }
             for (i, key) in keys.enumerated() {
                 neighbours[key] = LinkGraph.Neighbours(
                     previous: i > 0 ? keys[i - 1] : nil, next: i + 1 < keys.count ? keys[i + 1] : nil)
             }
-        }
-        var backlinks: [Int: [TermOccurrence]] = [:]
-        var termsOnPage: [PageKey: [Int]] = [:]
-        var termsByParagraph: [ParagraphRef: Set<Int>] = [:]
-        for occurrence in occurrences {
-            backlinks[occurrence.entry, default: []].append(occurrence)
-            if !(termsOnPage[occurrence.paragraph.page]?.contains(occurrence.entry) ?? false) {
-                termsOnPage[occurrence.paragraph.page, default: []].append(occurrence.entry)
-            }
-            termsByParagraph[occurrence.paragraph, default: []].insert(occurrence.entry)
         }
         let related = RelatedParagraphs(limit: Self.relatedLimit).compute(termsByParagraph: termsByParagraph, numbered: numbered)
         return LinkGraph(

@@ -31,7 +31,7 @@ struct TopicTagger {
 
         // Releases are tagged on every core and gathered in site order.
         let releases = site.releases
-        let tagged = Parallel.map(releases.count) { index -> [(topics: [Int], mentions: [TopicMention])] in
+        var tagged = Parallel.map(releases.count) { index -> [(topics: [Int], mentions: [TopicMention])] in
             let release = releases[index]
             let pages = [(PageKey(release: release.id, section: ""), bodies[release.id])]
                 + release.sections.map { section -> (PageKey, ParsedPage?) in
@@ -62,9 +62,12 @@ struct TopicTagger {
         }
         var mentions = Array(repeating: [TopicMention](), count: topics.count)
         var byParagraph: [ParagraphRef: [Int]] = [:]
-        for paragraph in tagged.joined() {
-            byParagraph[paragraph.mentions[0].paragraph] = paragraph.topics
-            for (topic, mention) in zip(paragraph.topics, paragraph.mentions) { mentions[topic].append(mention) }
+        for index in tagged.indices {
+            for paragraph in tagged[index] {
+                byParagraph[paragraph.mentions[0].paragraph] = paragraph.topics
+                for (topic, mention) in zip(paragraph.topics, paragraph.mentions) { mentions[topic].append(mention) }
+            }
+            tagged[index] = []  // taken: not two copies of every mention at once
         }
 
         let readings = topics.map { topic in

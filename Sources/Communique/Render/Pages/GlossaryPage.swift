@@ -100,7 +100,7 @@ struct GlossaryPage {
     /// An entry's values; the uses listed on its page (`uses`), counted all together
     /// on the entry's own page (`total`) or only those listed on a year's page.
     private func values(
-        for entry: GlossaryEntry, index: Int, from page: String, names: PlaceNames, uses shownUses: [TermOccurrence]?, total: Bool = true
+        for entry: GlossaryEntry, index: Int, from page: String, names: PlaceNames, uses shownUses: ArraySlice<TermOccurrence>?, total: Bool = true
     ) -> [String: Any] {
         let japanese = site.config.language.hasPrefix("ja")
         let useCount = total ? links.backlinks[index]?.count ?? 0 : shownUses?.count ?? 0

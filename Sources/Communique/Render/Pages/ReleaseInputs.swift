@@ -14,19 +14,29 @@ struct ReleaseInputs {
     let analysis: Analysis
     let links: LinkGraph
     let templates: TemplateSet
-    /// Term uses by page, in site order.
-    private let occurrences: [PageKey: [TermOccurrence]]
+    /// By page, a hash of its term links: which entry (by the link tag it becomes),
+    /// where. Hashed up front rather than kept as lists of uses by page, a second copy
+    /// of every use of the site (megabytes on a large one).
+    private let termLinks: [PageKey: String]
 
     init(site: SiteSource, analysis: Analysis, links: LinkGraph, templates: TemplateSet) {
         self.site = site
         self.analysis = analysis
         self.links = links
         self.templates = templates
-        var occurrences: [PageKey: [TermOccurrence]] = [:]
+        var hashers: [PageKey: StableHasher] = [:]
         for entry in links.backlinks.keys.sorted() {
-            for use in links.backlinks[entry]! { occurrences[use.paragraph.page, default: []].append(use) }
+            var tag = StableHasher()
+            tag.combine(links.termTags[entry])
+            let tagHash = tag.hex
+            for use in links.backlinks[entry]! {
+                hashers[use.paragraph.page, default: StableHasher()].combine(tagHash)
+                hashers[use.paragraph.page]!.combine(use.paragraph.anchor)
+                hashers[use.paragraph.page]!.combine(use.scalarRange.lowerBound)
+                hashers[use.paragraph.page]!.combine(use.scalarRange.upperBound)
+            }
         }
-        self.occurrences = occurrences
+        termLinks = hashers.mapValues(\.hex)
     }
 
     func key(of release: Release, pages: PageRenderer) -> String {
@@ -60,13 +70,8 @@ struct ReleaseInputs {
         unit.combine(source.file)
         unit.combine(source.firstLine)
         guard let page else { return unit.combine(0) }
-        // Term links: which entry, where, and the link tag it becomes; the hidden definitions.
-        for use in occurrences[key] ?? [] {
-            unit.combine(links.termTags[use.entry])
-            unit.combine(use.paragraph.anchor)
-            unit.combine(use.scalarRange.lowerBound)
-            unit.combine(use.scalarRange.upperBound)
-        }
+        // Term links, and the hidden definitions they point to.
+        unit.combine(termLinks[key])
         for index in links.termsOnPage[key] ?? [] {
             let entry = analysis.glossary.entries[index]
             unit.combine(entry.id)

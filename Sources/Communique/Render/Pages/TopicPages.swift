@@ -121,7 +121,10 @@ struct TopicPages {
         // A year's page counts only its own mentions (listed below): a new release elsewhere leaves it alone.
         if year == nil { key.combine(topics.mentions[index].count) }
         for group in years.groups { key.combine(group.year) }
-        for ancestor in topics.ancestry(of: index) { key.combine(topics.topics[ancestor].title) }
+        for ancestor in topics.ancestry(of: index) {
+            key.combine(topics.topics[ancestor].id)
+            key.combine(topics.topics[ancestor].title)
+        }
         if year == nil {
             key.combine(values: [
                 "children": topics.children[index].map { summary($0, from: Permalinks.home) },

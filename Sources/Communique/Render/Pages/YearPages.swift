@@ -9,23 +9,28 @@
 struct YearPages<Item> {
     static var undated: String { "undated" }
 
-    /// Newest year first; items keep their order.
-    let groups: [(year: String, items: [Item])]
+    /// Newest year first, each with where its items are in the list. The list is kept
+    /// as it came (an array shares its storage), not copied into groups: every topic's
+    /// and entry's years are made before rendering, and copies were megabytes.
+    let groups: [(year: String, range: Range<Int>)]
+    private let items: [Item]
     /// The list's own page (showing the newest year) and the page of an older year.
     let main: String
     let yearPage: (String) -> String
 
+    /// `items` newest release first, so each year's items are together.
     init(_ items: [Item], site: SiteSource, release: (Item) -> String, main: String, yearPage: @escaping (String) -> String) {
-        var groups: [(year: String, items: [Item])] = []
-        for item in items {
+        var groups: [(year: String, range: Range<Int>)] = []
+        for (index, item) in items.enumerated() {
             let year = site.release(withID: release(item))?.date.map { String($0.prefix(4)) } ?? Self.undated
             if groups.last?.year == year {
-                groups[groups.count - 1].items.append(item)
+                groups[groups.count - 1].range = groups[groups.count - 1].range.lowerBound..<(index + 1)
             } else {
-                groups.append((year, [item]))
+                groups.append((year, index..<(index + 1)))
             }
         }
         self.groups = groups
+        self.items = items
         self.main = main
         self.yearPage = yearPage
     }
@@ -40,9 +45,9 @@ struct YearPages<Item> {
     }
 
     /// The items shown on the page of `year` (nil: the newest year's).
-    func items(of year: String?) -> [Item] {
-        guard let year else { return groups.first?.items ?? [] }
-        return groups.first { $0.year == year }?.items ?? []
+    func items(of year: String?) -> ArraySlice<Item> {
+        let group = year == nil ? groups.first : groups.first { $0.year == year }
+        return group.map { items[$0.range] } ?? []
     }
 
     /// How a year is named on pages ("undated" in the site's language).
