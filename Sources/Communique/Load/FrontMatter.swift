@@ -15,19 +15,38 @@ struct FrontMatter {
     /// Splits `text` (the whole file). A file without a leading `---` line has no front matter.
     init(parsing text: String, file: String) throws {
         self.file = file
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingTrailingSpace() == "---" else {
+        // Lines are found on UTF-8 bytes: splitting the whole file into lines of
+        // Characters, to read the few of the front matter, was most of this.
+        let bytes = text.utf8
+        let newline = UInt8(ascii: "\n")
+        let firstEnd = bytes.firstIndex(of: newline) ?? bytes.endIndex
+        guard Self.isFence(bytes[bytes.startIndex..<firstEnd]) else {
             fields = nil
             bodyFirstLine = 1
             body = text
             return
         }
-        guard let closing = lines.dropFirst().firstIndex(where: { $0.trimmingTrailingSpace() == "---" }) else {
+        var lineStart = firstEnd == bytes.endIndex ? firstEnd : bytes.index(after: firstEnd)
+        var lineNumber = 1  // 0-based number of the line starting at lineStart
+        var closing: (start: String.Index, end: String.Index, line: Int)?
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: newline) ?? bytes.endIndex
+            if Self.isFence(bytes[lineStart..<lineEnd]) {
+                closing = (lineStart, lineEnd, lineNumber)
+                break
+            }
+            if lineEnd == bytes.endIndex { break }
+            lineStart = bytes.index(after: lineEnd)
+            lineNumber += 1
+        }
+        guard let closing else {
             throw CommuniqueError(
                 "front matter starts with '---' but has no closing '---' line",
                 at: SourceLocation(file: file, line: 1))
         }
-        let yaml = lines[1..<closing].joined(separator: "\n")
+        // Between the fences, without the newline that ends the last line of YAML.
+        let yamlStart = bytes.index(after: firstEnd)
+        let yaml = closing.start > yamlStart ? String(text[yamlStart..<text.index(before: closing.start)]) : ""
         do {
             // The encoding is given: Yams' default reads the process environment on every call.
             let node = try Yams.compose(yaml: yaml, Self.resolver, .default, .utf8)
@@ -42,8 +61,17 @@ struct FrontMatter {
         } catch let error as YamlError {
             throw CommuniqueError(Self.diagnostic(for: error, file: file, lineOffset: 1))
         }
-        bodyFirstLine = closing + 2
-        body = lines[(closing + 1)...].joined(separator: "\n")
+        bodyFirstLine = closing.line + 2
+        body = closing.end < text.endIndex ? String(text[text.index(after: closing.end)...]) : ""
+    }
+
+    /// A `---` line (spaces, tabs and a carriage return after it allowed).
+    private static func isFence(_ line: Substring.UTF8View) -> Bool {
+        var line = line
+        while let last = line.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == UInt8(ascii: "\r") {
+            line = line.dropLast()
+        }
+        return line.elementsEqual("---".utf8)
     }
 
     /// The tags front matter needs: `true`/`false` (bool reads only a scalar tagged bool)
@@ -137,13 +165,5 @@ struct FrontMatter {
             }
             return mapping
         }
-    }
-}
-
-extension Substring {
-    func trimmingTrailingSpace() -> Substring {
-        var s = self
-        while let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
-        return s
     }
 }

@@ -1,0 +1,32 @@
+import Testing
+
+@testable import Communique
+
+@Suite struct FrontMatterTests {
+    @Test func splitsFrontMatterFromTheBodyAndCountsTheBodysFirstLine() throws {
+        let matter = try FrontMatter(parsing: "---\ntitle: 総論\norder: 2\n---  \n\n(1)本文。\n", file: "a.md")
+        #expect(try matter.string("title") == "総論")
+        #expect(try matter.int("order") == 2)
+        #expect(matter.body == "\n(1)本文。\n")
+        #expect(matter.bodyFirstLine == 5)
+    }
+
+    @Test func edgeShapesOfTheFences() throws {
+        let empty = try FrontMatter(parsing: "---\n---\nbody", file: "a.md")
+        #expect(empty.fields?.count == 0)
+        #expect(empty.body == "body" && empty.bodyFirstLine == 3)
+        let noBody = try FrontMatter(parsing: "---\ntitle: x\n---", file: "a.md")
+        #expect(try noBody.string("title") == "x")
+        #expect(noBody.body == "" && noBody.bodyFirstLine == 4)
+        let none = try FrontMatter(parsing: "# 見出し\n---\n本文", file: "a.md")
+        #expect(none.fields == nil && none.body == "# 見出し\n---\n本文" && none.bodyFirstLine == 1)
+        let notAFence = try FrontMatter(parsing: "----\ntitle: x\n---\n", file: "a.md")
+        #expect(notAFence.fields == nil)
+    }
+
+    @Test func anUnclosedFrontMatterIsAnErrorOnLineOne() {
+        for text in ["---", "---\n", "---\ntitle: x\n", "---\ntitle: x\n--- x\n"] {
+            #expect(throws: CommuniqueError.self, "\(text.debugDescription)") { try FrontMatter(parsing: text, file: "a.md") }
+        }
+    }
+}
