@@ -20,8 +20,8 @@ public struct LinkChecker: Sendable {
     /// `knownIDs`: ids of pages that need not be read again (see `BuildManifest.ids`).
     /// The result's `ids` holds those and the ids of every page it scanned.
     public func check(
-        output: URL, only pages: Set<String>? = nil, knownIDs: [String: [String]] = [:]
-    ) throws -> (pages: Int, links: Int, broken: [BrokenLink], ids: [String: [String]]) {
+        output: URL, only pages: Set<String>? = nil, knownIDs: [String: IDList] = [:]
+    ) throws -> (pages: Int, links: Int, broken: [BrokenLink], ids: [String: IDList]) {
         let allFiles = SiteFiles.walk(output, includeHidden: true)
         let files = allFiles.filter { $0.hasSuffix(".html") && (pages?.contains($0) ?? true) }
         guard !files.isEmpty || pages != nil else {
@@ -46,14 +46,14 @@ public struct LinkChecker: Sendable {
             Self.attributes(in: Self.bytes(of: output.appendingPathComponent(files[index]))).ids
         }
         var pageIDs = knownIDs.filter { existing.contains($0.key) }
-        for (file, ids) in zip(files, scanned) { pageIDs[file] = ids }
-        let idSets = pageIDs.mapValues { Set($0) }
+        for (file, ids) in zip(files, scanned) { pageIDs[file] = IDList(ids) }
+        let scannedIDs = Dictionary(zip(files, scanned)) { first, _ in first }
 
         let chunks = Parallel.runs(count: files.count, parts: (files.count + Self.chunkSize - 1) / Self.chunkSize)
         let results = Parallel.map(chunks.count) { chunk in
             checkLinks(
                 of: chunks[chunk].map { files[$0] }, in: output, existing: existing, folders: folders,
-                ids: PageIDs(folder: output, known: idSets))
+                ids: PageIDs(folder: output, scanned: scannedIDs, known: pageIDs))
         }
         return (files.count, results.reduce(0) { $0 + $1.count }, results.flatMap(\.broken), pageIDs)
     }
@@ -260,21 +260,27 @@ public struct LinkChecker: Sendable {
     }
 }
 
-/// The ids of each page, read from disk the first time a link points at the page.
-/// One per task: it caches what it reads.
+/// The ids of each page, made a set the first time a link points at the page: from the
+/// pages this check scanned, from what the build already knew (`known`, the previous
+/// build's manifest), or else read from disk. One per task: it caches what it makes.
 final class PageIDs {
     private let folder: URL
-    private var known: [String: Set<String>]
+    private let scanned: [String: [String]]
+    private let known: [String: IDList]
+    private var sets: [String: Set<String>] = [:]
 
-    init(folder: URL, known: [String: Set<String>] = [:]) {
+    init(folder: URL, scanned: [String: [String]] = [:], known: [String: IDList] = [:]) {
         self.folder = folder
+        self.scanned = scanned
         self.known = known
     }
 
     func of(_ page: String) -> Set<String> {
-        if let ids = known[page] { return ids }
-        let ids = Set(LinkChecker.attributes(in: LinkChecker.bytes(of: folder.appendingPathComponent(page))).ids)
-        known[page] = ids
+        if let ids = sets[page] { return ids }
+        let ids = Set(
+            scanned[page] ?? known[page]?.all
+                ?? LinkChecker.attributes(in: LinkChecker.bytes(of: folder.appendingPathComponent(page))).ids)
+        sets[page] = ids
         return ids
     }
 }

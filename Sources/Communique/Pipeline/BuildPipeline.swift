@@ -113,7 +113,17 @@ public struct BuildPipeline {
         let result = try clock.time("Render") {
             try SiteRenderer(templates: templates).render(source, analysis, links, previous: previous, stage: stage)
         }
-        return (result, source.releases.count, GlossaryWarnings.unused(analysis.glossary, links))
+        let outcome = (result, source.releases.count, GlossaryWarnings.unused(analysis.glossary, links))
+        Self.freeInBackground(UncheckedSendable((source, analysis, links, templates)))
+        return outcome
+    }
+
+    /// Drops the site's model on another thread while the Write stage runs. Freeing its
+    /// millions of small objects (strings, dictionaries, cmark trees) took a third of a
+    /// second on the 500-release bench site, in every build however little changed.
+    /// Nothing reads the model after rendering, and a page is never in it.
+    private static func freeInBackground<Model>(_ model: UncheckedSendable<Model>) {
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(model) {} }
     }
 }
 

@@ -14,7 +14,7 @@ public struct BuildManifest: Sendable, Equatable {
     /// Page → the `id`s in it, as the link check found them. The next build checks the
     /// links of the pages it rewrites against these for the pages it keeps, instead of
     /// reading thousands of unchanged pages again.
-    public var ids: [String: [String]]
+    public var ids: [String: IDList]
     /// Render units (a release and its pages) whose inputs were hashed as a whole: the
     /// next build keeps a unit's pages without building their contexts when its key is
     /// the same (see `ReleaseInputs`).
@@ -29,7 +29,7 @@ public struct BuildManifest: Sendable, Equatable {
     }
 
     public init(
-        fingerprints: [String: String] = [:], ids: [String: [String]] = [:], units: [String: Unit] = [:],
+        fingerprints: [String: String] = [:], ids: [String: IDList] = [:], units: [String: Unit] = [:],
         templateKeys: Set<String> = []
     ) {
         self.fingerprints = fingerprints
@@ -47,7 +47,7 @@ public struct BuildManifest: Sendable, Equatable {
             return BuildManifest()
         }
         var fingerprints: [String: String] = [:]
-        var ids: [String: [String]] = [:]
+        var ids: [String: IDList] = [:]
         var units: [String: Unit] = [:]
         var templateKeys: Set<String> = []
         let folder = output.path
@@ -69,7 +69,7 @@ public struct BuildManifest: Sendable, Equatable {
             let (fingerprint, path) = fields.count >= 2 ? (String(fields[0]), String(fields[1])) : ("", String(fields[0]))
             guard access(folder + "/" + path, F_OK) == 0 else { continue }
             fingerprints[path] = fingerprint
-            if fields.count == 3 { ids[path] = fields[2].split(separator: " ").map(String.init) }
+            if fields.count == 3 { ids[path] = IDList(text: String(fields[2])) }
         }
         // A unit is kept only whole: every page of it must still be there.
         units = units.filter { $0.value.paths.allSatisfy { fingerprints[$0] != nil } }
@@ -86,10 +86,23 @@ public struct BuildManifest: Sendable, Equatable {
         ([Self.header] + fingerprints.keys.sorted().map { path in
             let line = "\(fingerprints[path]!)\t\(path)"
             guard let pageIDs = ids[path] else { return line }
-            return line + "\t" + pageIDs.joined(separator: " ")
+            return line + "\t" + pageIDs.text
         } + units.keys.sorted().map { name in
             Self.unitPrefix + ([units[name]!.key, name] + units[name]!.paths).joined(separator: "\t")
         } + (templateKeys.isEmpty ? [] : [Self.keysPrefix + templateKeys.sorted().joined(separator: " ")])
         ).joined(separator: "\n") + "\n"
     }
+}
+
+/// A page's ids as the manifest keeps them: one space-separated text, split only when
+/// a link points into the page. A build reads and writes the ids of thousands of pages
+/// it keeps and looks into a few; splitting them all was most of reading the manifest.
+public struct IDList: Sendable, Equatable, ExpressibleByArrayLiteral {
+    public let text: String
+
+    public init(_ ids: [String]) { text = ids.joined(separator: " ") }
+    public init(text: String) { self.text = text }
+    public init(arrayLiteral ids: String...) { self.init(ids) }
+
+    public var all: [String] { text.split(separator: " ").map(String.init) }
 }

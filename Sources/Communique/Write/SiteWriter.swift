@@ -29,7 +29,7 @@ public struct SiteWriter {
     /// Called with the staged site and what changed before it replaces the output (the
     /// link check); throwing leaves the output as it was. It returns the ids of the
     /// pages, which the manifest keeps for the next build's check.
-    public var verify: ((URL, Delta) throws -> [String: [String]])?
+    public var verify: ((URL, Delta) throws -> [String: IDList])?
 
     /// What a write changes: files with new bytes, files no longer made, and whether
     /// there was a previous build to compare with.
