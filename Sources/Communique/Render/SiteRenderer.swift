@@ -122,13 +122,16 @@ public struct SiteRenderer {
         var knownKeys: Set<String> = []
         var count = 0
         var keyedUnits: [String: BuildManifest.Unit] = [:]
+        var kept = 0
         for outcome in outcomes {
             let pages = try outcome.get()
             files += pages.files
             knownKeys.formUnion(pages.knownKeys)
             count += pages.rendered
             keyedUnits.merge(pages.units) { first, _ in first }
+            kept += pages.keptUnits
         }
+        if kept > 0 { knownKeys.formUnion(base.previous.templateKeys) }
         return (files, knownKeys, count, keyedUnits)
     }
 
@@ -271,13 +274,16 @@ struct PageRenderer {
 
     /// Units of this renderer whose inputs were hashed (see `unit`).
     private(set) var units: [String: BuildManifest.Unit] = [:]
+    /// Units kept from the previous build without building their contexts: their
+    /// template keys are the previous build's (`BuildManifest.templateKeys`).
+    private(set) var keptUnits = 0
 
     /// Renders a unit of pages whose inputs hash to `key`, or, when the previous build
     /// made it from the same key, keeps its pages without building their contexts.
     mutating func unit(_ name: String, key: String, render: (inout PageRenderer) throws -> Void) rethrows {
         if let kept = previous.units[name], kept.key == key, kept.paths.allSatisfy({ previous.fingerprints[$0] != nil }) {
             for path in kept.paths { files.append(.unchanged(path: path, fingerprint: previous.fingerprints[path]!)) }
-            knownKeys.formUnion(previous.templateKeys)
+            keptUnits += 1
             units[name] = kept
             return
         }
