@@ -86,8 +86,7 @@ enum Snippet {
         let scalars = Array(run.unicodeScalars)
         let lower = max(0, range.lowerBound - radius)
         let upper = min(scalars.count, range.upperBound + radius)
-        var text = String(String.UnicodeScalarView(scalars[lower..<upper]))
-        text = text.replacingEvery("\n", with: " ")
+        var text = OneLine.string(scalars[lower..<upper])
         if lower > 0 { text = "…" + text }
         if upper < scalars.count { text += "…" }
         return text

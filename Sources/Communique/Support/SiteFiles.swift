@@ -52,16 +52,10 @@ enum SiteFiles {
     static func walk(_ folder: URL, includeHidden: Bool = false) -> [String] {
         var files: [String] = []
         func visit(_ path: String, _ relative: String) {
-            guard let directory = opendir(path) else { return }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                }
-                guard name != ".", name != "..", includeHidden || !name.hasPrefix(".") else { continue }
+            for (name, entryType) in entries(of: path) where includeHidden || !name.hasPrefix(".") {
                 let child = path + "/" + name
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
-                var type = Int32(entry.pointee.d_type)
+                var type = entryType
                 if type == Int32(DT_LNK) || type == Int32(DT_UNKNOWN) {
                     var status = stat()
                     guard stat(child, &status) == 0 else { continue }
@@ -86,21 +80,29 @@ enum SiteFiles {
     /// output of thousands of files is removed after every build.
     static func removeTree(_ folder: URL) {
         func remove(_ path: String) {
-            if let directory = opendir(path) {
-                while let entry = readdir(directory) {
-                    let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                    }
-                    guard name != ".", name != ".." else { continue }
-                    let child = path + "/" + name
-                    var status = stat()
-                    guard lstat(child, &status) == 0 else { continue }
-                    if status.st_mode & S_IFMT == S_IFDIR { remove(child) } else { unlink(child) }
-                }
-                closedir(directory)
+            for (name, _) in entries(of: path) {
+                let child = path + "/" + name
+                var status = stat()
+                guard lstat(child, &status) == 0 else { continue }
+                if status.st_mode & S_IFMT == S_IFDIR { remove(child) } else { unlink(child) }
             }
             rmdir(path)
         }
         remove(folder.path)
+    }
+
+    /// The names in a folder (without `.` and `..`) and their `d_type`, in readdir's
+    /// order; none when it cannot be opened.
+    private static func entries(of path: String) -> [(name: String, type: Int32)] {
+        guard let directory = opendir(path) else { return [] }
+        defer { closedir(directory) }
+        var entries: [(name: String, type: Int32)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { entries.append((name, Int32(entry.pointee.d_type))) }
+        }
+        return entries
     }
 }

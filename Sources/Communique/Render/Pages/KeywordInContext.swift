@@ -12,7 +12,7 @@ enum KeywordInContext {
     static func line(_ mention: TopicMention) -> [Piece] {
         let scalars = Array(mention.text.unicodeScalars)
         guard let first = mention.matches.first else {
-            return [Piece(text: string(scalars.prefix(2 * maxSide)) + (scalars.count > 2 * maxSide ? "…" : ""), isMatch: false)]
+            return [Piece(text: OneLine.string(scalars.prefix(2 * maxSide)) + (scalars.count > 2 * maxSide ? "…" : ""), isMatch: false)]
         }
         let (start, end) = sentence(around: first, in: scalars)
         var lower = start, upper = end
@@ -22,11 +22,11 @@ enum KeywordInContext {
         var pieces: [Piece] = []
         var cursor = lower
         for match in mention.matches where match.lowerBound >= cursor && match.upperBound <= upper {
-            if match.lowerBound > cursor { pieces.append(Piece(text: string(scalars[cursor..<match.lowerBound]), isMatch: false)) }
-            pieces.append(Piece(text: string(scalars[match]), isMatch: true))
+            if match.lowerBound > cursor { pieces.append(Piece(text: OneLine.string(scalars[cursor..<match.lowerBound]), isMatch: false)) }
+            pieces.append(Piece(text: OneLine.string(scalars[match]), isMatch: true))
             cursor = match.upperBound
         }
-        if cursor < upper { pieces.append(Piece(text: string(scalars[cursor..<upper]), isMatch: false)) }
+        if cursor < upper { pieces.append(Piece(text: OneLine.string(scalars[cursor..<upper]), isMatch: false)) }
         if !prefix.isEmpty { pieces.insert(Piece(text: prefix, isMatch: false), at: 0) }
         if !suffix.isEmpty { pieces.append(Piece(text: suffix, isMatch: false)) }
         return pieces
@@ -58,11 +58,5 @@ enum KeywordInContext {
         var end = range.upperBound
         while end < scalars.count, !ends(at: end) { end += 1 }
         return (start, min(end + 1, scalars.count))
-    }
-
-    /// The scalars as one line (a line break becomes a space).
-    private static func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
-        let text = String(String.UnicodeScalarView(slice))
-        return slice.contains("\n") ? text.replacingEvery("\n", with: " ") : text
     }
 }

@@ -30,10 +30,12 @@ struct ReleaseInputs {
             tag.combine(links.termTags[entry])
             let tagHash = tag.hex
             for use in links.backlinks[entry]! {
-                hashers[use.paragraph.page, default: StableHasher()].combine(tagHash)
-                hashers[use.paragraph.page]!.combine(use.paragraph.anchor)
-                hashers[use.paragraph.page]!.combine(use.scalarRange.lowerBound)
-                hashers[use.paragraph.page]!.combine(use.scalarRange.upperBound)
+                var hasher = hashers[use.paragraph.page] ?? StableHasher()
+                hasher.combine(tagHash)
+                hasher.combine(use.paragraph.anchor)
+                hasher.combine(use.scalarRange.lowerBound)
+                hasher.combine(use.scalarRange.upperBound)
+                hashers[use.paragraph.page] = hasher
             }
         }
         termLinks = hashers.mapValues(\.hex)
