@@ -34,15 +34,17 @@ public struct NumberMarker: Sendable, Hashable {
     /// start with one — including the look-alikes that are ordinary text, such as
     /// `2024年`, `1.5倍`, or `アメリカ`.
     public static func parse<S: StringProtocol>(_ line: S) -> NumberMarker? {
-        // Only the start is read: a bullet, the longest marker, the spaces after it and
-        // the character that tells a marker from a look-alike. Splitting whole
-        // paragraphs into Characters to read their first few was a twentieth of a build.
-        let chars = Array(line.prefix(Self.longestStart))
+        // Only the start is read, one Character at a time as the checks ask for it: a
+        // bullet, the longest marker, the spaces after it and the character that tells
+        // a marker from a look-alike. Most paragraphs are decided by their first few;
+        // breaking whole paragraphs (or even 64 Characters of each) into grapheme
+        // clusters was a twentieth of a build.
+        var chars = LeadingCharacters(line, limit: Self.longestStart)
         var index = 0
         func folded(_ i: Int) -> Character? {
-            guard i < chars.count else { return nil }
-            let s = chars[i].unicodeScalars
-            guard s.count == 1, let first = s.first else { return chars[i] }
+            guard let c = chars[i] else { return nil }
+            let s = c.unicodeScalars
+            guard s.count == 1, let first = s.first else { return c }
             return Character(WidthFolding.fold(first))
         }
         func isSpace(_ i: Int) -> Bool {
@@ -65,13 +67,13 @@ public struct NumberMarker: Sendable, Hashable {
         func make(_ scheme: Scheme, _ value: Int, end: Int, needsSpaceOrText: Bool = false) -> NumberMarker? {
             let textStart = skipSpaces(end)
             return NumberMarker(
-                scheme: scheme, value: value, text: String(chars[start..<end]),
+                scheme: scheme, value: value, text: chars.text(start..<end),
                 prefixLength: textStart)
         }
         guard let first = folded(index) else { return nil }
 
         // ⑴ … ⒇ and ① … ⑳
-        if let scalar = chars[index].unicodeScalars.first, chars[index].unicodeScalars.count == 1 {
+        if let scalars = chars[index]?.unicodeScalars, let scalar = scalars.first, scalars.count == 1 {
             switch scalar.value {
             case 0x2474...0x2487:
                 return make(.parenthesizedCircled, Int(scalar.value - 0x2474) + 1, end: index + 1)
@@ -88,7 +90,7 @@ public struct NumberMarker: Sendable, Hashable {
             var innerRaw = ""
             while let c = folded(j), c != ")", j - index <= 6 {
                 inner.append(c)
-                innerRaw.append(chars[j])
+                innerRaw.append(chars[j]!)
                 j += 1
             }
             guard folded(j) == ")", !inner.isEmpty else { return nil }
@@ -114,7 +116,7 @@ public struct NumberMarker: Sendable, Hashable {
             var digits = ""
             while let c = folded(j), c.isASCII, c.isNumber { digits.append(c); j += 1 }
             guard digits.count <= 3, let n = Int(digits), n > 0 else { return nil }
-            if folded(j) == "." || chars.indices.contains(j) && chars[j] == "．" {
+            if folded(j) == "." || chars[j] == "．" {
                 // "1.5倍" is a number, not a marker: the full stop must not be followed by a digit.
                 if let next = folded(j + 1), next.isASCII, next.isNumber { return nil }
                 return make(.arabicFullStop, n, end: j + 1)
@@ -128,7 +130,7 @@ public struct NumberMarker: Sendable, Hashable {
             return nil
         }
 
-        if let k = katakanaOrder.firstIndex(of: chars[index]) {
+        if let c = chars[index], let k = katakanaOrder.firstIndex(of: c) {
             // "ア 日米…": a lone katakana needs a space after it to be a marker.
             guard isSpace(index + 1) else { return nil }
             return make(.katakana, k + 1, end: index + 1)
@@ -156,4 +158,27 @@ public struct NumberMarker: Sendable, Hashable {
         guard rest.isEmpty, total > 0, total < 40 else { return nil }
         return total
     }
+}
+
+/// The first Characters of a line, broken into grapheme clusters only as far as they
+/// are read, and never past `limit`.
+private struct LeadingCharacters<S: StringProtocol> {
+    private var rest: S.Iterator
+    private var read: [Character] = []
+    private let limit: Int
+
+    init(_ line: S, limit: Int) {
+        rest = line.makeIterator()
+        self.limit = limit
+    }
+
+    subscript(_ i: Int) -> Character? {
+        mutating get {
+            while read.count <= i, read.count < limit, let next = rest.next() { read.append(next) }
+            return i < read.count ? read[i] : nil
+        }
+    }
+
+    /// Characters already read (`range` must have been read).
+    func text(_ range: Range<Int>) -> String { String(read[range]) }
 }

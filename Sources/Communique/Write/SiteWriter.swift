@@ -182,8 +182,13 @@ public struct SiteWriter {
     static func fileHolds(_ path: String, _ bytes: [UInt8]) -> Bool {
         var status = stat()
         guard stat(path, &status) == 0, Int(status.st_size) == bytes.count else { return false }
+        guard !bytes.isEmpty else { return true }
         guard let existing = FileManager.default.contents(atPath: path) else { return false }
-        return existing.elementsEqual(bytes)
+        // memcmp: Data's element-wise `elementsEqual` goes through its iterator one
+        // byte at a time, which cost more than rendering the page.
+        return existing.withUnsafeBytes { old in
+            bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 }
+        }
     }
 
     static func writeFile(_ path: String, _ bytes: [UInt8], name: String) throws {

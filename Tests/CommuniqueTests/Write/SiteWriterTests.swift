@@ -45,4 +45,18 @@ import Testing
         #expect(report.removed == 16)
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("p10/index.html").path))
     }
+
+    @Test func fileHoldsComparesEveryByte() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("page.html").path
+        try SiteWriter.writeFile(path, Array("abcdef".utf8), name: "page.html")
+        #expect(SiteWriter.fileHolds(path, Array("abcdef".utf8)))
+        #expect(!SiteWriter.fileHolds(path, Array("abcdeg".utf8)))
+        #expect(!SiteWriter.fileHolds(path, Array("abcde".utf8)))
+        #expect(!SiteWriter.fileHolds(path, []))
+        try SiteWriter.writeFile(path, [], name: "page.html")
+        #expect(SiteWriter.fileHolds(path, []))
+        #expect(!SiteWriter.fileHolds(folder.appendingPathComponent("missing.html").path, []))
+    }
 }
