@@ -34,7 +34,23 @@ public final class JapaneseReader {
         public var subclass: String
     }
 
+    /// Short texts read before: names and the words before a parenthesis recur across
+    /// a site's statements, and each costs a MeCab analysis.
+    private var known: [String: [Morpheme]] = [:]
+    /// Longest text (in UTF-8 bytes) kept in `known`, and how many are kept at most.
+    static let knownTextLength = 256
+    static let knownTextCount = 4096
+
     public func morphemes(of text: String) -> [Morpheme] {
+        guard text.utf8.count <= Self.knownTextLength else { return analyse(text) }
+        if let morphemes = known[text] { return morphemes }
+        let morphemes = analyse(text)
+        if known.count >= Self.knownTextCount { known.removeAll(keepingCapacity: true) }
+        known[text] = morphemes
+        return morphemes
+    }
+
+    private func analyse(_ text: String) -> [Morpheme] {
         var result: [Morpheme] = []
         text.withCString { cText in
             // The nodes point into cText, which lives only inside this closure.
@@ -44,12 +60,15 @@ public final class JapaneseReader {
                 if n.stat != MECAB_BOS_NODE && n.stat != MECAB_EOS_NODE, let surfacePtr = n.surface {
                     let bytes = UnsafeRawBufferPointer(start: surfacePtr, count: Int(n.length))
                     let surface = String(decoding: bytes, as: UTF8.self)
-                    let features = n.feature.map { String(cString: $0) }?.split(separator: ",", omittingEmptySubsequences: false) ?? []
-                    let reading = features.count > 7 && features[7] != "*" ? String(features[7]) : nil
+                    // Split on bytes: a Character split of every feature string was a
+                    // good part of reading a text.
+                    let features = n.feature.map { String(cString: $0) }?.utf8
+                        .split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map { String(Substring($0)) } ?? []
+                    let reading = features.count > 7 && features[7] != "*" ? features[7] : nil
                     result.append(Morpheme(
                         surface: surface, reading: reading,
-                        partOfSpeech: features.first.map(String.init) ?? "",
-                        subclass: features.count > 1 ? String(features[1]) : ""))
+                        partOfSpeech: features.first ?? "",
+                        subclass: features.count > 1 ? features[1] : ""))
                 }
                 guard let next = n.next else { break }
                 node = UnsafePointer(next)

@@ -497,15 +497,27 @@ struct PlaceNames {
 
     /// "Release title › Section (marker)", the way lists of uses name a paragraph.
     func placeName(of ref: ParagraphRef, withRelease: Bool = true) -> String {
-        guard let release = site.release(withID: ref.page.release) else { return ref.anchor }
+        guard let place = parts(of: ref) else { return ref.anchor }
         var parts: [String] = []
-        if withRelease { parts.append(release.title) }
-        if let section = release.sections.first(where: { $0.slug == ref.page.section }) {
-            parts.append(section.title)
-        }
+        if withRelease { parts.append(place.release) }
+        if let section = place.section { parts.append(section) }
         var name = parts.joined(separator: " › ")
-        if let marker = markers[ref] { name += " \(marker)" }
+        if let marker = place.marker { name += " \(marker)" }
         return name
+    }
+
+    /// What `placeName` is made of, hashed into a unit's key without joining it into a
+    /// string: keys hash the place of every use a topic or glossary page lists.
+    func combinePlace(of ref: ParagraphRef, into key: inout UnitKey) {
+        let place = parts(of: ref)
+        key.combine(place?.release)
+        key.combine(place?.section)
+        key.combine(place?.marker)
+    }
+
+    private func parts(of ref: ParagraphRef) -> (release: String, section: String?, marker: String?)? {
+        guard let release = site.release(withID: ref.page.release) else { return nil }
+        return (release.title, release.sections.first(where: { $0.slug == ref.page.section })?.title, markers[ref])
     }
 
 }

@@ -53,19 +53,24 @@ public struct BuildManifest: Sendable, Equatable {
         let folder = output.path
         // Version 2 manifests (no ids) and 3 (no units) read the same way: their pages
         // are re-scanned, their units rendered.
-        for line in text.split(separator: "\n") where !line.hasPrefix("communique-manifest ") {
+        // Split on UTF-8 bytes: a manifest holds the ids of every page, megabytes that
+        // splitting into Characters made a tenth of a build that changed nothing.
+        let tab = UInt8(ascii: "\t")
+        for bytes in text.utf8.split(separator: UInt8(ascii: "\n")) {
+            let line = Substring(bytes)
+            if line.hasPrefix("communique-manifest ") { continue }
             if line.hasPrefix(Self.unitPrefix) {
-                let fields = line.dropFirst(Self.unitPrefix.count).split(separator: "\t")
+                let fields = line.dropFirst(Self.unitPrefix.count).utf8.split(separator: tab).map(Substring.init)
                 if fields.count >= 2 {
                     units[String(fields[1])] = Unit(key: String(fields[0]), paths: fields.dropFirst(2).map(String.init))
                 }
                 continue
             }
             if line.hasPrefix(Self.keysPrefix) {
-                templateKeys = Set(line.dropFirst(Self.keysPrefix.count).split(separator: " ").map(String.init))
+                templateKeys = Set(line.dropFirst(Self.keysPrefix.count).utf8.split(separator: UInt8(ascii: " ")).map { String(Substring($0)) })
                 continue
             }
-            let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+            let fields = bytes.split(separator: tab, maxSplits: 2, omittingEmptySubsequences: false).map(Substring.init)
             let (fingerprint, path) = fields.count >= 2 ? (String(fields[0]), String(fields[1])) : ("", String(fields[0]))
             guard access(folder + "/" + path, F_OK) == 0 else { continue }
             fingerprints[path] = fingerprint
@@ -104,5 +109,5 @@ public struct IDList: Sendable, Equatable, ExpressibleByArrayLiteral {
     public init(text: String) { self.text = text }
     public init(arrayLiteral ids: String...) { self.init(ids) }
 
-    public var all: [String] { text.split(separator: " ").map(String.init) }
+    public var all: [String] { text.utf8.split(separator: UInt8(ascii: " ")).map { String(Substring($0)) } }
 }

@@ -20,6 +20,11 @@ public struct TermMatcher: Sendable {
     /// For each state, the patterns ending there (own and via failure links): (pattern, length).
     private var outputs: [[(Int32, Int32)]] = [[]]
     private let patternEdges: [(startsWithWordChar: Bool, endsWithWordChar: Bool)]
+    /// One bit per scalar of the Basic Multilingual Plane: set when some pattern has
+    /// it. A scalar no pattern has sends every state back to the root, which the scan
+    /// then knows without two table lookups — most of a Japanese text's kana and
+    /// punctuation.
+    private var inSomePattern = [UInt64](repeating: 0, count: 0x10000 / 64)
 
     public init(patterns: [String]) {
         var edges: [(Bool, Bool)] = []
@@ -30,6 +35,7 @@ public struct TermMatcher: Sendable {
             guard !scalars.isEmpty else { continue }
             var state: Int32 = 0
             for scalar in scalars {
+                if scalar.value < 0x10000 { inSomePattern[Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63) }
                 let key = Self.key(state, scalar)
                 if let next = goto[key] {
                     state = next
@@ -82,6 +88,10 @@ public struct TermMatcher: Sendable {
         var found: [Match] = []
         var state: Int32 = 0
         for (position, scalar) in scalars.enumerated() {
+            if scalar.value < 0x10000, inSomePattern[Int(scalar.value >> 6)] & (1 << UInt64(scalar.value & 63)) == 0 {
+                state = 0
+                continue
+            }
             while state != 0, goto[Self.key(state, scalar.value)] == nil {
                 state = failure[Int(state)]
             }

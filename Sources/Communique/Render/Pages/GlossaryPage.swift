@@ -89,7 +89,7 @@ struct GlossaryPage {
         for group in years.groups { key.combine(group.year) }
         for use in years.items(of: year) {
             key.combine(use.paragraph)
-            key.combine(pages.placeNames.placeName(of: use.paragraph))
+            pages.placeNames.combinePlace(of: use.paragraph, into: &key)
             key.combine(use.text)
             key.combine(use.scalarRange.lowerBound)
             key.combine(use.scalarRange.upperBound)

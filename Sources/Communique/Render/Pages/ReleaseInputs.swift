@@ -90,7 +90,7 @@ struct ReleaseInputs {
             guard block.marker != nil else { continue }
             for other in links.related[ref] ?? [] {
                 unit.combine(other)
-                unit.combine(names.placeName(of: other))
+                names.combinePlace(of: other, into: &unit)
             }
             unit.combine(-3)
         }

@@ -133,7 +133,7 @@ struct TopicPages {
         }
         for mention in years.items(of: year) {
             key.combine(mention.paragraph)
-            key.combine(pages.placeNames.placeName(of: mention.paragraph))
+            pages.placeNames.combinePlace(of: mention.paragraph, into: &key)
             let release = site.release(withID: mention.paragraph.page.release)
             key.combine(release?.date)
             key.combine(release?.language)

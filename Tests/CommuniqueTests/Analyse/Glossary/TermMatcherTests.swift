@@ -31,6 +31,13 @@ import Testing
         #expect(found(["日米「2+2」"], in: "日米「２＋２」") == ["日米「2+2」"])
     }
 
+    @Test func scalarsNoTermHasResetTheScanWithoutLosingAMatch() {
+        // "の" is in no pattern: the scan restarts after it, yet 同盟 right after is found.
+        #expect(found(["同盟", "日米同盟"], in: "日米の同盟と日米同盟") == ["同盟", "日米同盟"])
+        // Outside the Basic Multilingual Plane (𠮷, U+20BB7), where no bit table is kept.
+        #expect(found(["𠮷野家", "野家"], in: "𠮷野家と𩸽の野家") == ["𠮷野家", "野家"])
+    }
+
     @Test func termsSpanLineBreaks() {
         #expect(found(["Alliance Coordination Mechanism"], in: "the Alliance\nCoordination Mechanism") == ["Alliance Coordination Mechanism"])
     }
