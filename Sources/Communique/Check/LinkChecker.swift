@@ -227,28 +227,38 @@ public struct LinkChecker: Sendable {
     }
 
     /// The `id` values and the `href`/`src` values of a page, in one pass over its
-    /// bytes. Our templates and cmark always quote attributes with `"`.
+    /// bytes. Our templates and cmark always quote attributes with `"` (and escape a `"`
+    /// in text), so the pass jumps from quote to quote with `memchr` instead of reading
+    /// every byte of the text between tags: ` name="value"`, a space, a short name, `="`.
     static func attributes(in bytes: [UInt8]) -> (ids: [String], links: [String]) {
         var ids: [String] = []
         var links: [String] = []
         let quote = UInt8(ascii: "\""), equals = UInt8(ascii: "="), space = UInt8(ascii: " ")
-        var i = 0
-        let count = bytes.count
-        while i < count {
-            // Look for ` name="`: a space, a short name, `="`.
-            guard bytes[i] == space else { i += 1; continue }
-            var j = i + 1
-            while j < count, j - i <= 5, bytes[j] != equals, bytes[j] != space { j += 1 }
-            guard j + 1 < count, bytes[j] == equals, bytes[j + 1] == quote else { i += 1; continue }
-            let name = bytes[(i + 1)..<j]
-            let isID = name.elementsEqual("id".utf8)
-            let isLink = name.elementsEqual("href".utf8) || name.elementsEqual("src".utf8)
-            guard isID || isLink else { i = j; continue }
-            var k = j + 2
-            while k < count, bytes[k] != quote { k += 1 }
-            let value = String(decoding: bytes[(j + 2)..<min(k, count)], as: UTF8.self)
-            if isID { ids.append(value) } else { links.append(value) }
-            i = k + 1
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let count = buffer.count
+            func nextQuote(from start: Int) -> Int {
+                guard start < count, let found = memchr(base + start, Int32(quote), count - start) else { return count }
+                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
+            var i = nextQuote(from: 0)
+            while i < count {
+                guard i >= 1, base[i - 1] == equals else { i = nextQuote(from: i + 1); continue }
+                // An opening quote: the value runs to the next one.
+                let end = nextQuote(from: i + 1)
+                defer { i = nextQuote(from: end + 1) }
+                let nameEnd = i - 1
+                var nameStart = nameEnd
+                while nameStart > 0, nameEnd - nameStart < 5, base[nameStart - 1] != space, base[nameStart - 1] != equals {
+                    nameStart -= 1
+                }
+                guard nameStart > 0, base[nameStart - 1] == space else { continue }
+                let name = UnsafeBufferPointer(rebasing: buffer[nameStart..<nameEnd])
+                let isID = name.elementsEqual("id".utf8)
+                guard isID || name.elementsEqual("href".utf8) || name.elementsEqual("src".utf8) else { continue }
+                let value = String(decoding: UnsafeBufferPointer(rebasing: buffer[(i + 1)..<end]), as: UTF8.self)
+                if isID { ids.append(value) } else { links.append(value) }
+            }
         }
         return (ids, links)
     }

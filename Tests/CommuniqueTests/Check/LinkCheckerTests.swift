@@ -37,6 +37,17 @@ import Testing
         }
     }
 
+    @Test func findsIDsAndLinksOnlyInAttributes() {
+        let html = """
+            <p id="a" class="x=y" title="id=&quot;no&quot;">Text with &quot;quotes&quot; and href=&quot;no&quot; a = b</p>
+            <a href="../b/index.html#c" data-href="no">x</a><img src="i.png" alt="">
+            <p data-id="no"  id="d">=""</p><a class="" href="">e</a><a href="?q=">f</a> <p id="last"
+            """
+        let found = LinkChecker.attributes(in: Array(html.utf8))
+        #expect(found.ids == ["a", "d", "last"])
+        #expect(found.links == ["../b/index.html#c", "i.png", "", "?q="])
+    }
+
     @Test func reportsEachKindOfBrokenLinkOnEveryPageThatHasIt() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("linkcheck-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
@@ -53,11 +64,17 @@ import Testing
         try page("a/index.html", """
             <p id="p 1"><a href="../index.html#top">ok</a> <a href="../b/index.html">x</a> <a href="index.html#missing">x</a></p>
             """)
+        // A page beside index.html with the same links: a link to an anchor of the page
+        // itself is judged on each page (other.html has no "top"), the others once per folder.
+        try page("other.html", """
+            <p><a href="#top">x</a> <a href="a/index.html#missing">x</a> <a href="a/index.html#p%201">ok</a></p>
+            """)
         let result = try LinkChecker().check(output: output)
         let broken = Set(result.broken.map { "\($0.page) \($0.link)" })
         #expect(broken == [
             "index.html a/index.html#missing", "index.html a/", "index.html /a/index.html", "index.html ../index.html",
             "index.html a/index.html?x=1&y=2#top", "a/index.html ../b/index.html", "a/index.html index.html#missing",
+            "other.html #top", "other.html a/index.html#missing",
         ])
         #expect(result.ids["a/index.html"] == ["p 1"])
         #expect(result.ids["index.html"] == ["top"])
