@@ -74,11 +74,21 @@ struct FrontMatter {
         return line.elementsEqual("---".utf8)
     }
 
-    /// The tags front matter needs: `true`/`false` (bool reads only a scalar tagged bool)
-    /// and the rest as text. Yams' default set also tries floats, dates and merge keys,
-    /// one regular expression each on every scalar of every page, for values we read
-    /// as text anyway (`date: 2024-07-28` stays the text the person wrote).
-    static let resolver = Resolver.basic.appending(.bool).appending(.int).appending(.null)
+    /// Every plain scalar is composed as text; `int`, `bool` and null read the text.
+    /// Yams resolves each implicit tag with one regular expression per rule on every
+    /// scalar of every page: a tenth of a build that changed nothing, for values we
+    /// mostly read as text anyway (`date: 2024-07-28` stays the text the person wrote).
+    static let resolver = Resolver.basic
+
+    /// YAML 1.1's booleans, the set Yams' `bool` rule accepts, for a plain scalar.
+    static func plainBool(_ node: Node) -> Bool? {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return nil }
+        switch scalar.string {
+        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return true
+        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return false
+        default: return nil
+        }
+    }
 
     /// Turns a Yams error into `file:line:col: error: …`, the line counted in the whole file.
     static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> [Diagnostic] {
@@ -131,7 +141,7 @@ struct FrontMatter {
 
     func bool(_ key: String) throws -> Bool? {
         guard let node = fields?[key] else { return nil }
-        guard let value = node.bool else {
+        guard let value = node.bool ?? Self.plainBool(node) else {
             throw CommuniqueError("'\(key)' must be true or false", at: location(of: key))
         }
         return value

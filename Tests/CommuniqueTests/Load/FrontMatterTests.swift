@@ -11,6 +11,42 @@ import Testing
         #expect(matter.bodyFirstLine == 5)
     }
 
+    @Test func valuesAreReadAsTheTypeEachKeyWants() throws {
+        let matter = try FrontMatter(parsing: """
+            ---
+            title: true
+            date: 2024-07-28
+            order: 1_0
+            hex: 0x1F
+            quoted: "3"
+            draft: yes
+            off: Off
+            said: "true"
+            tagged: !!bool false
+            empty: ~
+            nulltext: "null"
+            word: maybe
+            ---
+
+            """, file: "a.md")
+        #expect(try matter.string("title") == "true")
+        #expect(try matter.string("date") == "2024-07-28")
+        #expect(try matter.int("order") == 10)
+        #expect(try matter.int("hex") == 31)
+        #expect(try matter.bool("draft") == true)
+        #expect(try matter.bool("off") == false)
+        #expect(try matter.bool("tagged") == false)
+        #expect(try matter.string("empty") == nil)
+        #expect(try matter.string("nulltext") == "null")
+        // Quoted, a number or a boolean is text; a word is not a boolean.
+        for (key, read) in [("quoted", { try matter.int("quoted") as Any }), ("said", { try matter.bool("said") as Any }),
+                            ("word", { try matter.bool("word") as Any })] {
+            #expect(throws: CommuniqueError.self, "\(key)") { _ = try read() }
+        }
+        let error = try? #require(throws: CommuniqueError.self) { try matter.bool("word") }
+        #expect(error.map { "\($0)" }?.contains("a.md:13") == true)
+    }
+
     @Test func edgeShapesOfTheFences() throws {
         let empty = try FrontMatter(parsing: "---\n---\nbody", file: "a.md")
         #expect(empty.fields?.count == 0)
