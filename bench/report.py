@@ -92,12 +92,18 @@ def machine():
     ]
 
 
-def versions(repo):
-    commit = sh(f"git -C {repo} rev-parse --short HEAD")
-    dirty = sh(f"git -C {repo} status --porcelain -- Sources Package.swift Templates")
+def versions(repo, results):
+    # As run.sh found the sources when it built the binary, not as they are now.
+    recorded = read(os.path.join(results, "source-state"))
+    if recorded:
+        commit, dirty_count = recorded.split()[:2]
+        dirty_count = int(dirty_count)
+    else:
+        commit = sh(f"git -C {repo} rev-parse --short HEAD")
+        dirty_count = len(sh(f"git -C {repo} status --porcelain -- Sources Package.swift Templates").splitlines())
     state = f"{commit}" + (
-        f" plus uncommitted changes in {len(dirty.splitlines())} files of Sources/Templates (a shared working tree)"
-        if dirty else "")
+        f" plus uncommitted changes in {dirty_count} files of Sources/Templates (a shared working tree)"
+        if dirty_count else "")
     return [
         ("communique", f"git {state}, release build (`swift build -c release`)"),
         ("Swift", sh("swift --version 2>&1 | head -1")),
@@ -158,7 +164,7 @@ def main():
     w("")
     w("| | |")
     w("|---|---|")
-    for k, v in machine() + versions(repo):
+    for k, v in machine() + versions(repo, args.results):
         w(f"| {k} | {v} |")
     load0 = read(os.path.join(args.results, "load-start"))
     load1 = read(os.path.join(args.results, "load-end"))

@@ -50,6 +50,9 @@ rm -rf "$RES" "$SHM"
 mkdir -p "$RES" "$SHM" "$WORK/out"
 started=$(date +%s)
 cut -d' ' -f1-3 /proc/loadavg >"$RES/load-start"
+# The sources the binary was built from, as they were when it was built (the working
+# tree may change while the run goes on).
+{ git rev-parse --short HEAD; git status --porcelain -- Sources Package.swift Templates | wc -l; } >"$RES/source-state"
 
 # Puts a site back as the corpus made it if the run stops half-way.
 restore_site=""
