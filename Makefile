@@ -19,7 +19,7 @@ site: deps build
 	$(BIN) build --root .
 	@echo
 	@echo "The site is in Public/. Browse it by opening Public/index.html in a browser,"
-	@echo "or serve it:  python3 -m http.server --directory Public 8000  →  http://127.0.0.1:8000/"
+	@echo "or preview it:  $(BIN) serve  →  http://127.0.0.1:8080/ (builds again when Content/ or Templates/ change)"
 
 test: deps test-deps build unit e2e
 

@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C libraries, reached only through the small Swift wrappers below.
@@ -36,10 +38,19 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `communique serve`: the preview server, kept out of the core so the pipeline
+        // does not depend on a web server.
+        .target(
+            name: "CommuniqueServer",
+            dependencies: [
+                "Communique", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "CommuniqueCLI",
             dependencies: [
                 "Communique",
+                "CommuniqueServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,7 +58,10 @@ let package = Package(
         .testTarget(name: "CommuniqueMarkdownTests", dependencies: ["CommuniqueMarkdown"]),
         .testTarget(
             name: "CommuniqueTests",
-            dependencies: ["Communique", "CommuniqueCLI", "CommuniqueJapanese"],
+            dependencies: [
+                "Communique", "CommuniqueCLI", "CommuniqueJapanese", "CommuniqueServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             exclude: ["Fixtures"]
         ),
     ]

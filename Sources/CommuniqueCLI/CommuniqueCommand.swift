@@ -4,11 +4,11 @@ import Foundation
 
 /// The `communique` command tree. Each subcommand lives in its own file and is a thin
 /// shell over the `Communique` library.
-public struct CommuniqueCommand: ParsableCommand {
+public struct CommuniqueCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "communique",
         abstract: "Publish official statements as static websites.",
-        subcommands: [Import.self, Build.self, Check.self, Topics.self],
+        subcommands: [Import.self, Build.self, Serve.self, Check.self, Topics.self],
         defaultSubcommand: Build.self)
     public init() {}
 }

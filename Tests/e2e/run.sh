@@ -32,6 +32,10 @@ for page in index.html 404.html assets/style.css releases/$RELEASE/index.html re
 done
 check "works on nginx under /statements/ and from disk, LinkChecker finds 0 broken links (hosting.sh)" env REQUIRE_FEEDS=1 bash Tests/e2e/hosting.sh --quiet "$site/Public"
 
+# The preview server, on a copy (it edits pages to see them built again).
+cp -r "$site" "$work/serve-site"
+check "serve: base path, 404 page, rebuild on an edit, last good site kept on an error (serve.sh)" bash Tests/e2e/serve.sh "$BIN" "$work/serve-site"
+
 # Deterministic: another build, under another time zone and locale, is byte-identical.
 check "second build under another TZ and locale" env TZ=America/New_York LANG=C LC_ALL=C "$BIN" build --root "$site" --output "$work/second"
 check "two builds are byte-identical" diff -r "$site/Public" "$work/second"

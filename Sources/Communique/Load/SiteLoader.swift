@@ -56,7 +56,8 @@ public struct SiteLoader: Sendable {
         return SiteSource(config: config, releases: releases, curatedTerms: curated, topics: topics)
     }
 
-    func loadConfig(root: URL) throws -> SiteConfig {
+    /// `Content/site.yml` alone (`serve` needs the base path before anything else).
+    public func loadConfig(root: URL) throws -> SiteConfig {
         let file = "Content/site.yml"
         let config = try YAMLNodes(file: file).mapping(root: root, notAMapping: "site.yml must be a mapping of keys to values")
         guard let title = try config.text("title") else {
