@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -12,7 +12,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // No traits: the defaults add swift-configuration and Foundation form coding,
+        // which a file server does not use, to every clean build.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
@@ -60,7 +63,9 @@ let package = Package(
             name: "CommuniqueTests",
             dependencies: [
                 "Communique", "CommuniqueCLI", "CommuniqueJapanese", "CommuniqueServer",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                // Tests run the server on a loopback port and fetch with URLSession:
+                // HummingbirdTesting would add an HTTP client and TLS (BoringSSL) to every clean build.
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             exclude: ["Fixtures"]
         ),

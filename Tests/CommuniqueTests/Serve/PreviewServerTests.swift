@@ -1,10 +1,16 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
+import Logging
+import ServiceLifecycle
 import Testing
 
 @testable import CommuniqueServer
 
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The preview server on a real loopback port, fetched with URLSession (redirects not followed).
 @Suite struct PreviewServerTests {
     /// A built site's shape: pages in folders, an asset, the 404 page.
     func output() throws -> URL {
@@ -21,12 +27,57 @@ import Testing
         return folder
     }
 
-    func get(_ server: PreviewServer, _ uri: String) async throws -> (status: HTTPResponse.Status, body: String, headers: HTTPFields) {
-        let app = Application(router: server.router())
-        return try await app.test(.router) { client in
-            try await client.execute(uri: uri, method: .get) { response in
-                (response.status, String(buffer: response.body), response.headers)
+    struct Fetched {
+        var status: Int
+        var body: String
+        var headers: [String: String]
+        func header(_ name: String) -> String? { headers.first { $0.key.lowercased() == name.lowercased() }?.value }
+    }
+
+    /// Runs the server for `body`, on a free port.
+    func serving(_ server: PreviewServer, _ body: (_ get: (String) async throws -> Fetched) async throws -> Void) async throws {
+        let quiet = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        let (ports, portSink) = AsyncStream<Int>.makeStream()
+        let app = Application(
+            router: server.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { portSink.yield($0.localAddress?.port ?? 0) }, logger: quiet)
+        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: quiet))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            var iterator = ports.makeAsyncIterator()
+            let port = try #require(await iterator.next())
+            let session = URLSession(configuration: .ephemeral, delegate: NoRedirects(), delegateQueue: nil)
+            do {
+                try await body { path in try await Self.fetch(session, URL(string: "http://127.0.0.1:\(port)\(path)")!) }
+            } catch {
+                await group.triggerGracefulShutdown()
+                throw error
             }
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+    }
+
+    static func fetch(_ session: URLSession, _ url: URL) async throws -> Fetched {
+        try await withCheckedThrowingContinuation { continuation in
+            session.dataTask(with: url) { data, response, error in
+                guard let response = response as? HTTPURLResponse else {
+                    return continuation.resume(throwing: error ?? URLError(.badServerResponse))
+                }
+                var headers: [String: String] = [:]
+                for (key, value) in response.allHeaderFields { headers["\(key)"] = "\(value)" }
+                continuation.resume(returning: Fetched(
+                    status: response.statusCode, body: String(decoding: data ?? Data(), as: UTF8.self), headers: headers))
+            }.resume()
+        }
+    }
+
+    final class NoRedirects: NSObject, URLSessionTaskDelegate, Sendable {
+        func urlSession(
+            _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+            newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+        ) {
+            completionHandler(nil)
         }
     }
 
@@ -35,41 +86,44 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let server = PreviewServer(output: folder, basePath: "/statements")
         #expect(server.basePath == "/statements/")
+        try await serving(server) { get in
+            let home = try await get("/statements/")
+            #expect(home.status == 200 && home.body == "<html>home</html>")
+            #expect(home.header("Content-Type") == "text/html; charset=utf-8")
+            #expect(try await get("/statements/releases/r1/").body == "<html>release</html>")
+            #expect(try await get("/statements/assets/style.css").header("Content-Type")?.hasPrefix("text/css") == true)
 
-        let home = try await get(server, "/statements/")
-        #expect(home.status == .ok && home.body == "<html>home</html>")
-        #expect(home.headers[.contentType] == "text/html; charset=utf-8")
-        #expect(try await get(server, "/statements/releases/r1/").body == "<html>release</html>")
-        #expect(try await get(server, "/statements/assets/style.css").headers[.contentType]?.hasPrefix("text/css") == true)
-
-        let root = try await get(server, "/")
-        #expect(root.status == .found && root.headers[.location] == "/statements/")
-        let folderWithoutSlash = try await get(server, "/statements/releases/r1")
-        #expect(folderWithoutSlash.status == .found && folderWithoutSlash.headers[.location] == "/statements/releases/r1/")
-        let baseWithoutSlash = try await get(server, "/statements")
-        #expect(baseWithoutSlash.status == .found && baseWithoutSlash.headers[.location] == "/statements/")
+            let root = try await get("/")
+            #expect(root.status == 302 && root.header("Location") == "/statements/")
+            let folderWithoutSlash = try await get("/statements/releases/r1")
+            #expect(folderWithoutSlash.status == 302 && folderWithoutSlash.header("Location") == "/statements/releases/r1/")
+            let baseWithoutSlash = try await get("/statements")
+            #expect(baseWithoutSlash.status == 302 && baseWithoutSlash.header("Location") == "/statements/")
+        }
     }
 
     @Test func answersWhatIsNotThereWithTheSites404Page() async throws {
         let folder = try output()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let server = PreviewServer(output: folder, basePath: "/statements/")
-        for uri in ["/statements/missing.html", "/statements/releases/none/", "/elsewhere/index.html"] {
-            let missing = try await get(server, uri)
-            #expect(missing.status == .notFound, "\(uri)")
-            #expect(missing.body == "<html>not found page</html>", "\(uri)")
+        try await serving(PreviewServer(output: folder, basePath: "/statements/")) { get in
+            for path in ["/statements/missing.html", "/statements/releases/none/", "/elsewhere/index.html"] {
+                let missing = try await get(path)
+                #expect(missing.status == 404, "\(path)")
+                #expect(missing.body == "<html>not found page</html>", "\(path)")
+            }
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("404.html"))
+            #expect(try await get("/statements/missing.html").status == 404)
         }
-        try FileManager.default.removeItem(at: folder.appendingPathComponent("404.html"))
-        #expect(try await get(server, "/statements/missing.html").status == .notFound)
     }
 
     @Test func aSiteAtTheRootOfItsHost() async throws {
         let folder = try output()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let server = PreviewServer(output: folder, basePath: "/")
-        #expect(try await get(server, "/").body == "<html>home</html>")
-        let folderWithoutSlash = try await get(server, "/releases/r1")
-        #expect(folderWithoutSlash.status == .found && folderWithoutSlash.headers[.location] == "/releases/r1/")
-        #expect(try await get(server, "/releases/r1/").body == "<html>release</html>")
+        try await serving(PreviewServer(output: folder, basePath: "/")) { get in
+            #expect(try await get("/").body == "<html>home</html>")
+            let folderWithoutSlash = try await get("/releases/r1")
+            #expect(folderWithoutSlash.status == 302 && folderWithoutSlash.header("Location") == "/releases/r1/")
+            #expect(try await get("/releases/r1/").body == "<html>release</html>")
+        }
     }
 }
