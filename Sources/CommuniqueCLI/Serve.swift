@@ -24,6 +24,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Build again when a file under Content/ or Templates/ changes.")
     var watch = true
 
+    @Flag(inversion: .prefixedNo, help: "Reload pages open in a browser after each new build (with --watch).")
+    var liveReload = true
+
     func run() async throws {
         var options = BuildOptions(
             root: site.rootURL, output: output.map { URL(fileURLWithPath: $0) }, includeDrafts: drafts,
@@ -38,7 +41,8 @@ struct Serve: AsyncParsableCommand {
         }
         Self.show(report)
         let basePath = try reportingErrors { try SiteLoader().loadConfig(root: options.root).basePath }
-        let server = PreviewServer(output: options.output, basePath: basePath)
+        let builds = watch && liveReload ? BuildCounter() : nil
+        let server = PreviewServer(output: options.output, basePath: basePath, liveReload: builds)
         let watching = watch
         let host = self.host
         let output = options.output.path
@@ -51,6 +55,7 @@ struct Serve: AsyncParsableCommand {
                     Thread.sleep(forTimeInterval: 0.5)
                     guard let rebuild = rebuilder.check() else { continue }
                     Self.show(rebuild)
+                    if case .success = rebuild.outcome { builds?.increment() }
                 }
             }
         }

@@ -12,18 +12,31 @@ public struct PreviewServer: Sendable {
     public let output: URL
     /// Where the site lives on its host: "/" or "/statements/".
     public let basePath: String
+    /// When set, served pages reload themselves after each new build (`LiveReload`).
+    public let builds: BuildCounter?
 
-    public init(output: URL, basePath: String) {
+    public init(output: URL, basePath: String, liveReload builds: BuildCounter? = nil) {
         self.output = output
         var path = basePath.hasPrefix("/") ? basePath : "/" + basePath
         if !path.hasSuffix("/") { path += "/" }
         self.basePath = path
+        self.builds = builds
     }
 
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: NotFoundPage(page: output.appendingPathComponent("404.html")))
         router.add(middleware: FolderSlash(output: output, basePath: basePath))
+        if let builds {
+            let reload = LiveReload<BasicRequestContext>(output: output, basePath: basePath)
+            router.add(middleware: reload)
+            router.get(RouterPath(reload.versionPath)) { _, _ in
+                var headers = HTTPFields()
+                headers[.contentType] = "text/plain; charset=utf-8"
+                headers[.cacheControl] = "no-store"
+                return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: "\(builds.count)")))
+            }
+        }
         router.add(
             middleware: FileMiddleware(
                 output.path, urlBasePath: basePath == "/" ? nil : basePath, searchForIndexHtml: true,
@@ -89,5 +102,76 @@ struct FolderSlash<Context: RequestContext>: RouterMiddleware {
             }
         }
         return try await next(request, context)
+    }
+}
+
+/// How many builds `serve` has made; served pages poll it and reload when it changes.
+public final class BuildCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    public init() {}
+
+    public var count: Int { lock.withLock { value } }
+
+    public func increment() { lock.withLock { value += 1 } }
+}
+
+/// Serves the site's HTML pages with a small script that polls the build count and
+/// reloads the page when a new build is in (as `hugo server` and `zola serve` do).
+/// Only the responses carry it: the files in the output folder stay as deployed.
+struct LiveReload<Context: RequestContext>: RouterMiddleware {
+    let output: URL
+    let basePath: String
+
+    /// Inside the site's path, where no page of ours is named with underscores.
+    var versionPath: String { basePath + "__communique/version" }
+
+    var script: String {
+        """
+        <script>/* communique serve: reload after a new build */(() => {
+        let seen = null;
+        const poll = async () => {
+          try {
+            const now = await (await fetch("\(versionPath)", {cache: "no-store"})).text();
+            if (seen === null) seen = now; else if (now !== seen) { location.reload(); return; }
+          } catch (e) {}
+          setTimeout(poll, 1000);
+        };
+        poll();
+        })();</script>
+        """
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.method == .get, let page = self.page(for: request.uri.path),
+            let bytes = FileManager.default.contents(atPath: page.path)
+        else { return try await next(request, context) }
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: Self.inject(script, into: bytes))))
+    }
+
+    /// The HTML file a path under the base path names (a folder's `index.html`), if any.
+    func page(for path: String) -> URL? {
+        guard let decoded = path.removingPercentEncoding, decoded.hasPrefix(basePath), !decoded.contains("..") else { return nil }
+        var relative = String(decoded.dropFirst(basePath.count))
+        if relative.isEmpty || relative.hasSuffix("/") { relative += "index.html" }
+        guard relative.hasSuffix(".html") else { return nil }
+        let url = output.appendingPathComponent(relative)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { return nil }
+        return url
+    }
+
+    /// `script` before the page's last `</body>`, or at its end when it has none.
+    static func inject(_ script: String, into page: Data) -> [UInt8] {
+        let bytes = [UInt8](page)
+        let end = Array("</body>".utf8)
+        var index = bytes.count - end.count
+        while index >= 0, !bytes[index..<(index + end.count)].elementsEqual(end) { index -= 1 }
+        let at = index >= 0 ? index : bytes.count
+        return Array(bytes[..<at]) + Array(script.utf8) + Array(bytes[at...])
     }
 }

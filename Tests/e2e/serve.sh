@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `communique serve` on a built site: it serves the pages under the site's base path,
 # answers a missing page with the site's 404 page, builds again when a page's Markdown
-# changes, and keeps serving the last good site when an edit breaks the build.
+# changes (and tells open pages to reload), and keeps serving the last good site when an
+# edit breaks the build.
 # Usage: serve.sh BIN SITE_ROOT
 set -euo pipefail
 BIN=$1
@@ -31,6 +32,11 @@ release=$(ls "$site/Content/releases" | head -1)
 curl -s "${url}no-such-page.html" | grep -q '<html' || { echo "the 404 is not the site's 404 page"; exit 1; }
 curl -sI "$url" | grep -qi '^content-type: text/html; charset=utf-8' || { echo "HTML is not sent as UTF-8"; exit 1; }
 
+# Live reload: pages poll the build count, which a new build moves on.
+curl -s "${url}releases/$release/" | grep -q '__communique/version' || { echo "no live-reload script in the page"; exit 1; }
+grep -q '__communique' "$site/Public/releases/$release/index.html" && { echo "the live-reload script was written to disk"; exit 1; }
+version=$(curl -s "${url}__communique/version")
+
 # An edit is built and served.
 page=$(ls "$site/Content/releases/$release"/*.md | grep -v _index | head -1)
 section=$(basename "$page" .md | sed 's/^[0-9]*-//')
@@ -40,6 +46,7 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 curl -s "${url}releases/$release/$section/" | grep -q 'サーブ確認用の段落' || { echo "the edit was not built:"; cat "$log"; exit 1; }
+[ "$(curl -s "${url}__communique/version")" != "$version" ] || { echo "the build count did not move after a build"; exit 1; }
 
 # A broken edit: the error is printed, the last good site is still served.
 printf -- '---\ntitle: [unclosed\n---\n' >"$site/Content/releases/$release/99-broken.md"

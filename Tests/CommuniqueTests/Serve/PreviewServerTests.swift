@@ -126,4 +126,29 @@ import FoundationNetworking
             #expect(try await get("/releases/r1/").body == "<html>release</html>")
         }
     }
+
+    @Test func withLiveReloadPagesPollTheBuildCountAndReloadWhenItChanges() async throws {
+        let folder = try output()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("<html><body><p>x</p></body></html>".utf8).write(to: folder.appendingPathComponent("releases/r1/index.html"))
+        let builds = BuildCounter()
+        try await serving(PreviewServer(output: folder, basePath: "/statements/", liveReload: builds)) { get in
+            let page = try await get("/statements/releases/r1/")
+            #expect(page.status == 200 && page.header("Content-Type") == "text/html; charset=utf-8")
+            #expect(page.body.hasPrefix("<html><body><p>x</p><script>"))
+            #expect(page.body.hasSuffix("</script></body></html>"))
+            #expect(page.body.contains(#"fetch("/statements/__communique/version""#))
+            // A page without </body> gets it at the end; other files are served as they are.
+            #expect(try await get("/statements/").body.hasPrefix("<html>home</html><script>"))
+            #expect(try await get("/statements/assets/style.css").body == "body{}")
+
+            #expect(try await get("/statements/__communique/version").body == "0")
+            builds.increment()
+            let version = try await get("/statements/__communique/version")
+            #expect(version.body == "1" && version.header("Cache-Control") == "no-store")
+        }
+        // The file on disk is untouched.
+        #expect(try String(contentsOf: folder.appendingPathComponent("releases/r1/index.html"), encoding: .utf8)
+            == "<html><body><p>x</p></body></html>")
+    }
 }
