@@ -29,9 +29,22 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as CommuniqueError {
-        for diagnostic in error.diagnostics {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
-        }
-        throw ExitCode.failure
+        throw report(error)
     }
+}
+
+/// `reportingErrors` for async work (`serve`).
+func reportingErrors<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let error as CommuniqueError {
+        throw report(error)
+    }
+}
+
+private func report(_ error: CommuniqueError) -> ExitCode {
+    for diagnostic in error.diagnostics {
+        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+    }
+    return ExitCode.failure
 }

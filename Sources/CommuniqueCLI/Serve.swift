@@ -46,17 +46,24 @@ struct Serve: AsyncParsableCommand {
         let watching = watch
         let host = self.host
         let output = options.output.path
-        try await server.run(host: host, port: port) { port in
-            Self.say("Serving \(output) at http://\(host):\(port)\(server.basePath)"
-                + (watching ? ", building again when Content/ or Templates/ change" : "") + " (Ctrl-C to stop)")
-            guard watching else { return }
-            Thread.detachNewThread {
-                while true {
-                    Thread.sleep(forTimeInterval: 0.5)
-                    guard let rebuild = rebuilder.check() else { continue }
-                    Self.show(rebuild)
-                    if case .success = rebuild.outcome { builds?.increment() }
-                }
+        try await reportingErrors {
+            try await server.run(host: host, port: port) { port in
+                Self.say("Serving \(output) at http://\(host):\(port)\(server.basePath)"
+                    + (watching ? ", building again when Content/ or Templates/ change" : "") + " (Ctrl-C to stop)")
+                if watching { Self.watch(rebuilder, builds: builds) }
+            }
+        }
+    }
+
+    /// Checks the sources every half second on a thread of its own, building when they
+    /// changed and moving the build count on for pages to reload.
+    private static func watch(_ rebuilder: Rebuilder, builds: BuildCounter?) {
+        Thread.detachNewThread {
+            while true {
+                Thread.sleep(forTimeInterval: 0.5)
+                guard let rebuild = rebuilder.check() else { continue }
+                show(rebuild)
+                if case .success = rebuild.outcome { builds?.increment() }
             }
         }
     }

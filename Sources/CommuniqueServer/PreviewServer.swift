@@ -49,14 +49,23 @@ public struct PreviewServer: Sendable {
         return router
     }
 
-    /// Serves until the process is interrupted (Ctrl-C) or terminated.
+    /// Serves until the process is interrupted (Ctrl-C) or terminated. A server that
+    /// cannot start (the port is taken) is a `CommuniqueError` naming the address.
     public func run(host: String, port: Int, onRunning: @escaping @Sendable (Int) async -> Void) async throws {
         var logger = Logger(label: "communique.serve")
         logger.logLevel = .warning
+        let started = BuildCounter()
         let app = Application(
             router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "communique"),
-            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: logger)
-        try await app.runService()
+            onServerRunning: { channel in
+                started.increment()
+                await onRunning(channel.localAddress?.port ?? port)
+            }, logger: logger)
+        do {
+            try await app.runService()
+        } catch where started.count == 0 {
+            throw CommuniqueError("cannot serve on \(host):\(port): \(error); choose another --port (0: any free port)")
+        }
     }
 }
 

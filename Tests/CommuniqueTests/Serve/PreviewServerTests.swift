@@ -4,6 +4,7 @@ import Logging
 import ServiceLifecycle
 import Testing
 
+@testable import Communique
 @testable import CommuniqueServer
 
 #if canImport(FoundationNetworking)
@@ -150,5 +151,27 @@ import FoundationNetworking
         // The file on disk is untouched.
         #expect(try String(contentsOf: folder.appendingPathComponent("releases/r1/index.html"), encoding: .utf8)
             == "<html><body><p>x</p></body></html>")
+    }
+
+    @Test func aPortAlreadyTakenIsAnErrorNamingTheAddress() async throws {
+        // Take a free port with a plain listening socket.
+        let taken = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(taken) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(taken, $0, length) == 0 && listen(taken, 1) == 0 && getsockname(taken, $0, &length) == 0 }
+        }
+        try #require(bound)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+
+        let folder = try output()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let error = await #expect(throws: CommuniqueError.self) {
+            try await PreviewServer(output: folder, basePath: "/").run(host: "127.0.0.1", port: port) { _ in }
+        }
+        #expect(error?.description.contains("cannot serve on 127.0.0.1:\(port)") == true)
     }
 }
