@@ -54,6 +54,7 @@ public struct PreviewServer: Sendable {
     public func run(host: String, port: Int, onRunning: @escaping @Sendable (Int) async -> Void) async throws {
         var logger = Logger(label: "communique.serve")
         logger.logLevel = .warning
+        // Counts the server's start: an error while it is 0 means it never listened.
         let started = BuildCounter()
         let app = Application(
             router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "communique"),
