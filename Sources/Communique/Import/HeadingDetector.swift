@@ -48,6 +48,7 @@ struct HeadingDetector {
         }
         var indices = candidates.indices.filter { i in
             i + 1 < lines.count && candidates[i]?.kind == kind && (scheme == nil || candidates[i]?.marker?.scheme == scheme)
+                && !isDatelinePlace(i)
         }
         indices = Self.withoutRuns(indices)
         var headings = indices.map { (index: $0, heading: candidates[$0]!) }
@@ -99,6 +100,8 @@ struct HeadingDetector {
     private func innerTitle(before end: Int, candidates: [Candidate?]) -> Int? {
         (0..<end).first { i in
             guard let c = candidates[i], c.kind == .plain || c.kind == .bold, i + 1 < lines.count else { return false }
+            // The place of a dateline written on two lines ("Capri, Italy" over "April 19, 2024").
+            if isDatelinePlace(i) { return false }
             // Not the first of a list of short lines.
             guard candidates[i + 1] == nil || i + 1 == end else { return false }
             // A section-less document's only candidate is its title only when it says so.
@@ -121,6 +124,20 @@ struct HeadingDetector {
         let ownText = lines[(index + 1)..<next]
         let later = lines[next...]
         return !ownText.isEmpty && ownText.allSatisfy { $0.marker == nil } && later.contains { $0.marker != nil }
+    }
+
+    /// A line naming only a place ("Capri, Italy", "Washington, D.C.": one to three
+    /// parts of capitalised words), followed by a line holding only a date.
+    private func isDatelinePlace(_ index: Int) -> Bool {
+        guard index + 1 < lines.count, DateParser.dateLine(lines[index + 1].folded) != nil else { return false }
+        let folded = lines[index].folded
+        guard !isDocumentTitleText(folded), folded.count <= 60 else { return false }
+        let parts = folded.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        return (1...3).contains(parts.count) && parts.allSatisfy { part in
+            let words = part.split(separator: " ")
+            return (1...3).contains(words.count)
+                && words.allSatisfy { $0.first?.isUppercase == true && $0.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" } }
+        }
     }
 
     private func isDocumentTitleText(_ folded: String) -> Bool {

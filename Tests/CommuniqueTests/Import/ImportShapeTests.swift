@@ -96,6 +96,15 @@ import Testing
             file: "bold-headings.txt", title: "G7 Foreign Ministers' Statement on the Middle East", date: "2024-04-19",
             place: "Capri", language: "en", sections: [.init("Preamble", 0, 1), .init("Gaza", 2, 2), .init("Iran", 1, 1)],
             scheme: .arabicFullStop),
+        // A dateline on two lines ("Capri, Italy" over "April 19, 2024") is the lead, not
+        // the document's own title; the sections are headed by Roman numerals.
+        Shape(
+            file: "dateline-two-lines.txt", title: "G7 Foreign Ministers' Communiqué", date: "2024-04-19",
+            place: "Capri", language: "en",
+            sections: [
+                .init("I. Preamble", 2, 2), .init("II. Russia's war of aggression against Ukraine", 2, 2),
+                .init("III. Indo-Pacific", 3, 3),
+            ], scheme: .arabicFullStop),
         Shape(
             file: "no-headings.txt", title: "外務報道官談話", published: "2024-08-09", place: "長崎",
             sections: [.init("本文", 0, 2)]),
