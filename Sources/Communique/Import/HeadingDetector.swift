@@ -28,8 +28,9 @@ struct HeadingDetector {
         var innerTitle: Int?
     }
 
-    /// Number schemes that can number headings (`1 総論`, `1. Overview`, `１．総論`).
-    static let headingSchemes: Set<NumberMarker.Scheme> = [.arabicSpace, .arabicFullStop]
+    /// Number schemes that can number headings (`1 総論`, `1. Overview`, `１．総論`,
+    /// `I. Preamble`, `Ⅱ　地域情勢`, `第1　総論`).
+    static let headingSchemes: Set<NumberMarker.Scheme> = [.arabicSpace, .arabicFullStop, .romanFullStop, .ordinal]
 
     /// Words that mark a line as the title of a whole document rather than of a section.
     static let documentTitleWords = [

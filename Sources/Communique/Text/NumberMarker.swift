@@ -1,6 +1,6 @@
 /// The number at the start of a numbered paragraph or heading: `(1)`, `（１）`, `⑴`,
-/// `①`, `1.`, `１．`, `1 `, `ア `, `(ア)`, `(a)`, `(iv)`, optionally after a bullet
-/// (`• (1)`).
+/// `①`, `1.`, `１．`, `1 `, `ア `, `(ア)`, `(a)`, `(iv)`, `IV. `, `Ⅱ　`, `第1 `, `第三章 `,
+/// optionally after a bullet (`• (1)`).
 ///
 /// Statements are copied from many sites, so the same logical number comes in
 /// several widths and shapes; `scheme` tells them apart (a change of scheme is a
@@ -16,6 +16,8 @@ public struct NumberMarker: Sendable, Hashable {
         case parenthesizedKatakana // (ア) （イ）
         case parenthesizedLatin    // (a) （ｂ）
         case parenthesizedRoman    // (ii) (iv) — two letters or more
+        case romanFullStop         // "I. " "IV. " "Ⅱ　" "Ⅲ．" (section numbers of communiqués)
+        case ordinal               // "第1 " "第２　" "第一 " "第3章 " (section numbers of Japanese documents)
     }
 
     public var scheme: Scheme
@@ -111,6 +113,36 @@ public struct NumberMarker: Sendable, Hashable {
             return nil
         }
 
+        // "I. Preamble", "IV. Trade": capital Roman numerals, a full stop, a space ("I.e." is not).
+        if "IVX".contains(first) {
+            var j = index
+            var numeral = ""
+            while let c = folded(j), "IVX".contains(c), numeral.count < 5 { numeral.append(c); j += 1 }
+            guard folded(j) == ".", isSpace(j + 1), let value = romanValue(numeral.lowercased()) else { return nil }
+            return make(.romanFullStop, value, end: j + 1)
+        }
+        // "Ⅱ　地域情勢", "Ⅲ．経済": the Roman numeral characters, then a full stop or a space.
+        if let scalar = chars[index]?.unicodeScalars.first, (0x2160...0x216B).contains(scalar.value) {
+            let value = Int(scalar.value - 0x215F)
+            if folded(index + 1) == "." { return make(.romanFullStop, value, end: index + 2) }
+            guard isSpace(index + 1) else { return nil }
+            return make(.romanFullStop, value, end: index + 1)
+        }
+        // "第1 総論", "第二 安全保障", "第3章 総則": 第, a number, perhaps a counter, a space.
+        // "第1回会合" and "第5条に" are text: no space after the number.
+        if first == "第" {
+            var j = index + 1
+            var number = ""
+            while let c = folded(j), c.isASCII && c.isNumber || Self.kanjiDigits[c] != nil, number.count < 4 {
+                number.append(c)
+                j += 1
+            }
+            guard let value = Int(number).flatMap({ $0 > 0 ? $0 : nil }) ?? Self.kanjiNumber(number) else { return nil }
+            if let c = folded(j), ["章", "節", "部", "編"].contains(c) { j += 1 }
+            guard isSpace(j) else { return nil }
+            return make(.ordinal, value, end: j)
+        }
+
         if first.isASCII, first.isNumber {
             var j = index
             var digits = ""
@@ -142,6 +174,21 @@ public struct NumberMarker: Sendable, Hashable {
     static let katakanaOrder: [Character] = Array(
         "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン")
     static let bullets: Set<Character> = ["•", "・", "●", "○", "■", "□", "◆", "◇", "-", "*", "‐", "−"]
+
+    static let kanjiDigits: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
+
+    /// 一 … 九十九 in kanji numerals (十一, 二十, 二十三); nil for anything else.
+    static func kanjiNumber(_ s: String) -> Int? {
+        let digits = s.compactMap { kanjiDigits[$0] }
+        guard !digits.isEmpty, digits.count == s.count else { return nil }
+        switch digits.count {
+        case 1: return digits[0]
+        case 2 where digits[0] == 10 && digits[1] < 10: return 10 + digits[1]        // 十一
+        case 2 where digits[1] == 10 && digits[0] < 10: return digits[0] * 10       // 二十
+        case 3 where digits[1] == 10 && digits[0] < 10 && digits[2] < 10: return digits[0] * 10 + digits[2]  // 二十三
+        default: return nil
+        }
+    }
 
     static func romanValue(_ s: String) -> Int? {
         let numerals: [(String, Int)] = [

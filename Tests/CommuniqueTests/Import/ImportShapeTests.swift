@@ -105,6 +105,11 @@ import Testing
                 .init("I. Preamble", 2, 2), .init("II. Russia's war of aggression against Ukraine", 2, 2),
                 .init("III. Indo-Pacific", 3, 3),
             ], scheme: .arabicFullStop),
+        // Sections numbered 第1, 第2 with full-width "１．" paragraphs and "（１）" items under them.
+        Shape(
+            file: "ordinal-headings.txt", title: "日本国とオーストラリアとの間の共同声明", published: "2024-09-05",
+            sections: [.init("第1　総論", 2, 2), .init("第2　安全保障協力", 2, 4), .init("第3　地域情勢", 1, 1)],
+            scheme: .arabicFullStop),
         Shape(
             file: "no-headings.txt", title: "外務報道官談話", published: "2024-08-09", place: "長崎",
             sections: [.init("本文", 0, 2)]),
@@ -157,6 +162,10 @@ import Testing
         #expect(files == ["_index.md", "01-soron.md", "02-chiiki-josei.md"])
         let english = try ImportFixtures.importFixture("paren-latin.txt").files.map(\.path)
         #expect(english == ["_index.md", "01-overview.md", "02-regional-issues.md"])
+        let roman = try ImportFixtures.importFixture("dateline-two-lines.txt").files.map(\.path)
+        #expect(roman == ["_index.md", "01-preamble.md", "02-russia-s-war-of-aggression-against-ukraine.md", "03-indo-pacific.md"])
+        let ordinal = try ImportFixtures.importFixture("ordinal-headings.txt").files.map(\.path)
+        #expect(ordinal == ["_index.md", "01-soron.md", "02-anzen-hosho-kyoryoku.md", "03-chiiki-josei.md"])
     }
 
     @Test func markersAreKeptAsWritten() throws {

@@ -16,6 +16,15 @@ import Testing
         ("（ｃ）text", .parenthesizedLatin, 3, "（ｃ）"),
         ("(iv) text", .parenthesizedRoman, 4, "(iv)"),
         ("• (2) text", .parenthesizedArabic, 2, "(2)"),
+        ("I. Preamble", .romanFullStop, 1, "I."),
+        ("XIV. Trade", .romanFullStop, 14, "XIV."),
+        ("Ⅱ　地域情勢", .romanFullStop, 2, "Ⅱ"),
+        ("Ⅲ．経済", .romanFullStop, 3, "Ⅲ．"),
+        ("第1　総論", .ordinal, 1, "第1"),
+        ("第１２ 経済", .ordinal, 12, "第１２"),
+        ("第二十三 附則", .ordinal, 23, "第二十三"),
+        ("第十一　地域", .ordinal, 11, "第十一"),
+        ("第3章 総則", .ordinal, 3, "第3章"),
     ])
     func recognisesMarkers(line: String, scheme: NumberMarker.Scheme, value: Int, text: String) throws {
         let marker = try #require(NumberMarker.parse(line))
@@ -24,7 +33,11 @@ import Testing
         #expect(marker.text == text)
     }
 
-    @Test(arguments: ["2024年7月28日", "1.5倍に", "アメリカは", "(注)参照", "1 000 people", "日米双方は", ""])
+    @Test(arguments: [
+        "2024年7月28日", "1.5倍に", "アメリカは", "(注)参照", "1 000 people", "日米双方は", "",
+        "I.e. the ministers", "I am", "Xi Jinping", "IV.5 percent", "第1回会合を", "第5条に基づき", "第一に、", "第 1 総論",
+        "Ⅱ期", "第", "第零 x",
+    ])
     func ordinaryTextIsNotAMarker(line: String) {
         #expect(NumberMarker.parse(line) == nil)
     }
