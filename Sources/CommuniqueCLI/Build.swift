@@ -6,13 +6,7 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site: Content/ and Templates/ → Public/.")
 
-    @OptionGroup var site: SiteOptions
-
-    @Option(help: "The output folder (default: <root>/Public).")
-    var output: String?
-
-    @Flag(help: "Include releases marked `draft: true`.")
-    var drafts = false
+    @OptionGroup var inputs: SiteBuildOptions
 
     @Flag(help: "Replace an output folder that holds files Communique did not make.")
     var force = false
@@ -27,17 +21,12 @@ struct Build: ParsableCommand {
     var timings = false
 
     func run() throws {
-        var options = BuildOptions(
-            root: site.rootURL, output: output.map { URL(fileURLWithPath: $0) }, includeDrafts: drafts, force: force,
-            clean: clean, brokenLinks: brokenLinks)
-        options.progress = ProgressLine.forStandardError()
+        let options = inputs.buildOptions(force: force, clean: clean, brokenLinks: brokenLinks)
         let report = try reportingErrors {
             defer { ProgressLine.clear() }
             return try BuildPipeline().run(options)
         }
-        for warning in report.warnings {
-            FileHandle.standardError.write(Data("\(warning)\n".utf8))
-        }
+        printWarnings(of: report)
         print("Built \(options.output.path): \(report.summary)")
         if timings { print(report.timings) }
     }

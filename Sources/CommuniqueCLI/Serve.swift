@@ -7,19 +7,13 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site, serve it to preview it, and build again whenever Content/ or Templates/ change.")
 
-    @OptionGroup var site: SiteOptions
-
-    @Option(help: "The output folder (default: <root>/Public).")
-    var output: String?
+    @OptionGroup var inputs: SiteBuildOptions
 
     @Option(help: "The address to listen on (0.0.0.0 to be reached from other machines).")
     var host = "127.0.0.1"
 
     @Option(help: "The port to listen on (0: any free port).")
     var port = 8080
-
-    @Flag(help: "Include releases marked `draft: true`.")
-    var drafts = false
 
     @Flag(inversion: .prefixedNo, help: "Build again when a file under Content/ or Templates/ changes.")
     var watch = true
@@ -28,10 +22,7 @@ struct Serve: AsyncParsableCommand {
     var liveReload = true
 
     func run() async throws {
-        var options = BuildOptions(
-            root: site.rootURL, output: output.map { URL(fileURLWithPath: $0) }, includeDrafts: drafts,
-            brokenLinks: .warning)
-        options.progress = ProgressLine.forStandardError()
+        let options = inputs.buildOptions(brokenLinks: .warning)
         // The watcher's snapshot is taken before the first build, so an edit made while
         // it runs is built next.
         let rebuilder = Rebuilder(options: options)
@@ -69,9 +60,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     private static func show(_ report: BuildReport) {
-        for warning in report.warnings {
-            FileHandle.standardError.write(Data("\(warning)\n".utf8))
-        }
+        printWarnings(of: report)
         say("Built: \(report.summary)")
     }
 
@@ -88,9 +77,7 @@ struct Serve: AsyncParsableCommand {
         case .success(let report):
             show(report)
         case .failure(let error as CommuniqueError):
-            for diagnostic in error.diagnostics {
-                FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
-            }
+            printDiagnostics(of: error)
             say("Build failed; still serving the last site that built.")
         case .failure(let error):
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))

@@ -70,6 +70,15 @@ public struct PreviewServer: Sendable {
     }
 }
 
+/// A request's path inside the site (`/statements/releases/x/` → `releases/x/`),
+/// percent-decoded; nil outside the base path or with `..` in it.
+func sitePath(of requestPath: String, basePath: String) -> String? {
+    guard let decoded = requestPath.removingPercentEncoding, decoded.hasPrefix(basePath), !decoded.contains("..") else {
+        return nil
+    }
+    return String(decoded.dropFirst(basePath.count))
+}
+
 /// Answers a request for a file that is not there with the site's 404 page (as static
 /// hosts do), or a plain 404 when the site has none.
 struct NotFoundPage<Context: RequestContext>: RouterMiddleware {
@@ -100,10 +109,7 @@ struct FolderSlash<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
-        if !path.hasSuffix("/"), let decoded = path.removingPercentEncoding, (decoded + "/").hasPrefix(basePath),
-            !decoded.contains("..")
-        {
-            let relative = String((decoded + "/").dropFirst(basePath.count))
+        if !path.hasSuffix("/"), let relative = sitePath(of: path + "/", basePath: basePath) {
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: output.appendingPathComponent(relative).path, isDirectory: &isFolder),
                 isFolder.boolValue
@@ -165,8 +171,7 @@ struct LiveReload<Context: RequestContext>: RouterMiddleware {
 
     /// The HTML file a path under the base path names (a folder's `index.html`), if any.
     func page(for path: String) -> URL? {
-        guard let decoded = path.removingPercentEncoding, decoded.hasPrefix(basePath), !decoded.contains("..") else { return nil }
-        var relative = String(decoded.dropFirst(basePath.count))
+        guard var relative = sitePath(of: path, basePath: basePath) else { return nil }
         if relative.isEmpty || relative.hasSuffix("/") { relative += "index.html" }
         guard relative.hasSuffix(".html") else { return nil }
         let url = output.appendingPathComponent(relative)

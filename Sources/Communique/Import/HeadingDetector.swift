@@ -127,18 +127,12 @@ struct HeadingDetector {
         return !ownText.isEmpty && ownText.allSatisfy { $0.marker == nil } && later.contains { $0.marker != nil }
     }
 
-    /// A line naming only a place ("Capri, Italy", "Washington, D.C.": one to three
-    /// parts of capitalised words), followed by a line holding only a date.
+    /// The place half of a dateline on two lines: a line `PlaceFinder` reads as only a
+    /// place, followed by a line holding only a date.
     private func isDatelinePlace(_ index: Int) -> Bool {
         guard index + 1 < lines.count, DateParser.dateLine(lines[index + 1].folded) != nil else { return false }
         let folded = lines[index].folded
-        guard !isDocumentTitleText(folded), folded.count <= 60 else { return false }
-        let parts = folded.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        return (1...3).contains(parts.count) && parts.allSatisfy { part in
-            let words = part.split(separator: " ")
-            return (1...3).contains(words.count)
-                && words.allSatisfy { $0.first?.isUppercase == true && $0.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" } }
-        }
+        return !isDocumentTitleText(folded) && PlaceFinder.isPlaceLine(folded)
     }
 
     private func isDocumentTitleText(_ folded: String) -> Bool {

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Finds where a meeting was held: `東京において`, `ワシントンD.C.で開催`, a dateline
-/// ("Tokyo, July 28, 2024") or "held in Tokyo".
+/// ("Tokyo, July 28, 2024") or "held in Tokyo"; and tells a line that names only a
+/// place (`isPlaceLine`).
 enum PlaceFinder {
     static func place(in folded: String) -> String? {
         let scalars = Array(folded.unicodeScalars)
@@ -36,6 +37,19 @@ enum PlaceFinder {
             consider(folded.unicodeScalars.distance(from: folded.startIndex, to: match.range.lowerBound), place)
         }
         return best?.place
+    }
+
+    /// A line naming only a place, as a dateline on two lines begins ("Capri, Italy"
+    /// over "April 19, 2024"; "Washington, D.C."): one to three comma-separated parts
+    /// of one to three capitalised words.
+    static func isPlaceLine(_ folded: String) -> Bool {
+        guard folded.count <= 60 else { return false }
+        let parts = folded.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        return (1...3).contains(parts.count) && parts.allSatisfy { part in
+            let words = part.split(separator: " ")
+            return (1...3).contains(words.count)
+                && words.allSatisfy { $0.first?.isUppercase == true && $0.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" } }
+        }
     }
 
     private static func isPlaceScalar(_ s: Unicode.Scalar) -> Bool {

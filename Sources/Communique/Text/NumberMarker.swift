@@ -66,7 +66,7 @@ public struct NumberMarker: Sendable, Hashable {
             }
         }
         let start = index
-        func make(_ scheme: Scheme, _ value: Int, end: Int, needsSpaceOrText: Bool = false) -> NumberMarker? {
+        func make(_ scheme: Scheme, _ value: Int, end: Int) -> NumberMarker? {
             let textStart = skipSpaces(end)
             return NumberMarker(
                 scheme: scheme, value: value, text: chars.text(start..<end),
