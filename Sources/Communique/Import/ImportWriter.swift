@@ -32,6 +32,11 @@ public struct ImportWriter {
     public func write(_ result: ImportResult, force: Bool) throws -> Outcome {
         let relativeFolder = Self.releaseFolder(result.releaseID)
         let folder = root.appendingPathComponent(relativeFolder, isDirectory: true)
+        // A release folder or page that is a link out of the site would be written through.
+        try SiteFiles.checkInsideSite(relativeFolder, root: root)
+        for name in result.files.map(\.path) + [ImportManifest.fileName] {
+            try SiteFiles.checkInsideSite("\(relativeFolder)/\(name)", root: root)
+        }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw CommuniqueError("is a file, not a release folder", at: SourceLocation(file: relativeFolder))
@@ -58,7 +63,11 @@ public struct ImportWriter {
             writes.append((name, data))
         }
         let newNames = Set(result.files.map(\.path))
-        for (name, recorded) in (manifest?.files ?? [:]).sorted(by: { $0.key < $1.key }) where !newNames.contains(name) {
+        // The manifest comes with the site: only plain file names in the folder are ever
+        // removed, never `../../x` or a hidden file.
+        for (name, recorded) in (manifest?.files ?? [:]).sorted(by: { $0.key < $1.key })
+        where !newNames.contains(name) && !name.contains("/") && !name.hasPrefix(".") && !name.isEmpty {
+            try SiteFiles.checkInsideSite("\(relativeFolder)/\(name)", root: root)
             guard let existing = try? Data(contentsOf: folder.appendingPathComponent(name)) else { continue }
             if recorded != ContentHash.of(bytes: existing) { edited.append(name) }
             removals.append(name)

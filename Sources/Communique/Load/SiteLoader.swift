@@ -84,7 +84,7 @@ public struct SiteLoader: Sendable {
         }
         let indexFile = "\(base)/_index.md"
         let index = try FrontMatter(
-            parsing: SiteFiles.readText(folder.appendingPathComponent("_index.md"), relativePath: indexFile),
+            parsing: SiteFiles.readText(indexFile, in: root),
             file: indexFile)
         let participants = try index.mappings("participants").map { try Self.participant($0, file: indexFile) }
 
@@ -96,7 +96,7 @@ public struct SiteLoader: Sendable {
         for (position, page) in pages.enumerated() {
             let file = "\(base)/\(page.lastPathComponent)"
             do {
-                let matter = try FrontMatter(parsing: SiteFiles.readText(page, relativePath: file), file: file)
+                let matter = try FrontMatter(parsing: SiteFiles.readText(file, in: root), file: file)
                 let title = try matter.requiredString("title")
                 let order = try matter.int("order") ?? position + 1
                 var slug = try matter.string("slug") ?? Slug.make(title, reader: reader)

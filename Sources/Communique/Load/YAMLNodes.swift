@@ -34,7 +34,7 @@ struct YAMLNodes {
 
     /// The file's node tree; bad YAML is reported at the broken construct.
     private func compose(root: URL) throws -> Node? {
-        let text = try SiteFiles.readText(root.appendingPathComponent(file), relativePath: file)
+        let text = try SiteFiles.readText(file, in: root)
         do {
             return try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {

@@ -67,7 +67,7 @@ public struct BuildPipeline {
         // The staging folder comes first: it recovers an interrupted swap and reads the
         // previous build's manifest, which rendering needs too. Pages go to it as they
         // are rendered; the output is replaced only once the site is staged and checked.
-        let staging = try writer.begin(output: options.output, force: options.force)
+        let staging = try writer.begin(output: options.output, root: options.root, force: options.force)
         let previous = options.clean ? BuildManifest() : staging.previous
         writer.verify = { staged, delta in
             let scope = LinkChecker.incrementalScope(

@@ -2,8 +2,11 @@ import Foundation
 
 /// Reading the site's input files, with errors that name the file.
 enum SiteFiles {
-    /// The file as UTF-8 text (a BOM and CRLF line ends are accepted and normalised).
-    static func readText(_ url: URL, relativePath: String) throws -> String {
+    /// The file at `relativePath` under `root` as UTF-8 text (a BOM and CRLF line ends
+    /// are accepted and normalised). A symlink on the way that leaves the site is refused.
+    static func readText(_ relativePath: String, in root: URL) throws -> String {
+        try checkInsideSite(relativePath, root: root)
+        let url = root.appendingPathComponent(relativePath)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw CommuniqueError("file not found", at: SourceLocation(file: relativePath))
@@ -75,20 +78,107 @@ enum SiteFiles {
         return files.sorted()
     }
 
-    /// Deletes `folder` and everything under it (links are removed, not followed); a
-    /// missing folder is fine. POSIX calls for the same reason as `walk`: the previous
-    /// output of thousands of files is removed after every build.
+    /// Deletes `folder` and everything under it; a missing folder is fine. Links are
+    /// removed, never followed, and `folder` itself, when it is a link, is only unlinked:
+    /// a folder of ours replaced by a link (`.Public.staging → ..`) must not delete what
+    /// the link points at. Each folder is opened with `O_NOFOLLOW` and emptied through its
+    /// descriptor, so a folder swapped for a link meanwhile is not followed either.
+    /// POSIX calls for the same reason as `walk`: the previous output of thousands of
+    /// files is removed after every build.
     static func removeTree(_ folder: URL) {
-        func remove(_ path: String) {
-            for (name, _) in entries(of: path) {
-                let child = path + "/" + name
-                var status = stat()
-                guard lstat(child, &status) == 0 else { continue }
-                if status.st_mode & S_IFMT == S_IFDIR { remove(child) } else { unlink(child) }
-            }
-            rmdir(path)
+        var status = stat()
+        guard lstat(folder.path, &status) == 0 else { return }
+        guard status.st_mode & S_IFMT == S_IFDIR else {
+            unlink(folder.path)
+            return
         }
-        remove(folder.path)
+        func empty(_ descriptor: Int32) {
+            guard let directory = fdopendir(descriptor) else {
+                close(descriptor)
+                return
+            }
+            defer { closedir(directory) }
+            var names: [String] = []
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if name != "." && name != ".." { names.append(name) }
+            }
+            for name in names {
+                var child = stat()
+                guard fstatat(descriptor, name, &child, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                if child.st_mode & S_IFMT == S_IFDIR {
+                    let inner = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                    if inner >= 0 { empty(inner) }
+                    unlinkat(descriptor, name, AT_REMOVEDIR)
+                } else {
+                    unlinkat(descriptor, name, 0)
+                }
+            }
+        }
+        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        empty(descriptor)
+        rmdir(folder.path)
+    }
+
+    /// Refuses a path under `root` that goes through a symbolic link leaving the site,
+    /// naming the link. Site folders come from other people's repositories: a link in
+    /// `Content/` or `Templates/` to `/etc/passwd` or `~/` must not be read, published or
+    /// written through. A link that stays inside the site is fine; a missing path is left
+    /// to the caller to report.
+    static func checkInsideSite(_ relativePath: String, root: URL) throws {
+        guard let rootReal = realPath(root.path) else { return }
+        var path = root.path
+        var relative = ""
+        for component in relativePath.split(separator: "/") where component != "." {
+            path += "/" + component
+            relative += relative.isEmpty ? String(component) : "/" + component
+            var status = stat()
+            guard lstat(path, &status) == 0 else { return }
+            guard status.st_mode & S_IFMT == S_IFLNK else { continue }
+            let real = realPath(path)
+            if let real, real == rootReal || real.hasPrefix(rootReal.hasSuffix("/") ? rootReal : rootReal + "/") { continue }
+            let target = linkTarget(path) ?? "?"
+            throw CommuniqueError(
+                "is a symbolic link to \(target), outside the site: Communique reads and writes only inside the site's folder",
+                at: SourceLocation(file: relative))
+        }
+    }
+
+    /// The text of the regular file at `path` (not through a link); nil otherwise.
+    static func regularFileText(_ path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+            let data = try? handle.readToEnd() ?? Data()
+        else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A path of the form `a/b/c.html`: no empty, `.`, `..` or hidden component, not
+    /// absolute. What a build makes; anything else in a file that came with the site
+    /// (a manifest) could lead out of the folder it names.
+    static func isPlainRelativePath(_ path: String) -> Bool {
+        !path.isEmpty && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0.hasPrefix(".") }
+    }
+
+    /// The path with every link and `.`/`..` resolved; nil when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// What a symbolic link says, as written.
+    static func linkTarget(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path, &buffer, Int(PATH_MAX))
+        guard count >= 0 else { return nil }
+        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// The names in a folder (without `.` and `..`) and their `d_type`, in readdir's

@@ -1,16 +1,30 @@
 import Foundation
 
-/// The list of files a build wrote, with the fingerprint each was made from, kept in
-/// the output folder (`.communique-manifest`).
+/// The list of files a build wrote, with the fingerprint each was made from and the
+/// size and modification time it had when written, kept outside the output, in the site's
+/// `.communique/` folder (see `BuildState`), so nothing of the build's internals is
+/// published or served.
 ///
 /// It tells the next build which files it made (so it deletes only those, and
-/// recognises its own output folder) and which it need not render again.
+/// recognises its own output folder) and which it need not render again: a file is
+/// reused only while it is the regular file the build wrote (same size and mtime, in
+/// the same output folder), so a page damaged or replaced by hand is rendered again.
 public struct BuildManifest: Sendable, Equatable {
-    public static let fileName = ".communique-manifest"
-    static let header = "communique-manifest 4"
+    /// Where builds before version 5 kept the manifest: inside the output. Read once to
+    /// migrate, never written.
+    public static let legacyFileName = ".communique-manifest"
+    static let header = "communique-manifest 5"
 
-    /// Path → fingerprint ("" when the file has none).
+    /// Path → fingerprint ("" when the file has none), for files that may be reused.
     public var fingerprints: [String: String]
+    /// Every file the build made that is still there, reusable or not: what the next
+    /// build may delete, and what is not carried over as someone else's file.
+    public var made: Set<String>
+    /// Path → size and mtime as written (filled in by the writer).
+    public var stamps: [String: FileStamp]
+    /// The output folder the files were written to (device and inode): a manifest for
+    /// another folder at the same path (restored, copied, swapped by hand) reuses nothing.
+    public var outputIdentity: String?
     /// Page → the `id`s in it, as the link check found them. The next build checks the
     /// links of the pages it rewrites against these for the pages it keeps, instead of
     /// reading thousands of unchanged pages again.
@@ -28,11 +42,40 @@ public struct BuildManifest: Sendable, Equatable {
         public var paths: [String]
     }
 
+    /// A file as the build left it.
+    public struct FileStamp: Sendable, Equatable {
+        public var size: Int
+        public var modified: Int  // nanoseconds since 1970
+
+        init(size: Int, modified: Int) {
+            self.size = size
+            self.modified = modified
+        }
+
+        /// The stamp of the regular file at `path`; nil for anything else (a link, a folder, nothing).
+        init?(of path: String) {
+            var status = stat()
+            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+            size = Int(status.st_size)
+            modified = Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)
+        }
+
+        var text: String { "\(size):\(modified)" }
+
+        init?(text: Substring) {
+            let parts = text.split(separator: ":")
+            guard parts.count == 2, let size = Int(parts[0]), let modified = Int(parts[1]) else { return nil }
+            self.init(size: size, modified: modified)
+        }
+    }
+
     public init(
         fingerprints: [String: String] = [:], ids: [String: IDList] = [:], units: [String: Unit] = [:],
         templateKeys: Set<String> = []
     ) {
         self.fingerprints = fingerprints
+        made = Set(fingerprints.keys)
+        stamps = [:]
         self.ids = ids
         self.units = units
         self.templateKeys = templateKeys
@@ -40,19 +83,34 @@ public struct BuildManifest: Sendable, Equatable {
 
     public var paths: Set<String> { Set(fingerprints.keys) }
 
-    /// Reads the manifest in `output`; empty when there is none. A file listed but
-    /// missing on disk is left out, so nothing is ever reused that is not there.
-    public static func read(in output: URL) -> BuildManifest {
-        guard let text = try? String(contentsOf: output.appendingPathComponent(fileName), encoding: .utf8) else {
-            return BuildManifest()
+    /// The identity of a folder (device and inode), or nil when there is none.
+    static func identity(of folder: String) -> String? {
+        var status = stat()
+        guard lstat(folder, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return nil }
+        return "\(status.st_dev):\(status.st_ino)"
+    }
+
+    /// Reads the manifest at `file` for the files in `output`; without one, the manifest
+    /// an older build left inside `output` (whose files are then made but not reused).
+    /// Empty when there is neither. A file listed but missing on disk is left out; one
+    /// that is no longer as the build wrote it is `made` but not reused.
+    public static func read(_ file: URL, output: URL) -> BuildManifest {
+        if let text = SiteFiles.regularFileText(file.path) {
+            return parse(text, output: output)
         }
-        var fingerprints: [String: String] = [:]
-        var ids: [String: IDList] = [:]
-        var units: [String: Unit] = [:]
-        var templateKeys: Set<String> = []
+        if let text = SiteFiles.regularFileText(output.appendingPathComponent(legacyFileName).path) {
+            return parse(text, output: output)
+        }
+        return BuildManifest()
+    }
+
+    static func parse(_ text: String, output: URL) -> BuildManifest {
+        var manifest = BuildManifest()
         let folder = output.path
-        // Version 2 manifests (no ids) and 3 (no units) read the same way: their pages
-        // are re-scanned, their units rendered.
+        // Older manifests (no stamps) tell which files were made, not that they are intact.
+        let current = text.utf8.starts(with: (header + "\n").utf8)
+        var identity: String?
+        var listed: [(fingerprint: String, stamp: FileStamp?, path: String, ids: Substring?)] = []
         // Split on UTF-8 bytes: a manifest holds the ids of every page, megabytes that
         // splitting into Characters made a tenth of a build that changed nothing.
         let tab = UInt8(ascii: "\t")
@@ -62,34 +120,54 @@ public struct BuildManifest: Sendable, Equatable {
             if line.hasPrefix(Self.unitPrefix) {
                 let fields = line.dropFirst(Self.unitPrefix.count).utf8.split(separator: tab).map(Substring.init)
                 if fields.count >= 2 {
-                    units[String(fields[1])] = Unit(key: String(fields[0]), paths: fields.dropFirst(2).map(String.init))
+                    manifest.units[String(fields[1])] = Unit(key: String(fields[0]), paths: fields.dropFirst(2).map(String.init))
                 }
                 continue
             }
             if line.hasPrefix(Self.keysPrefix) {
-                templateKeys = Set(line.dropFirst(Self.keysPrefix.count).utf8.split(separator: UInt8(ascii: " ")).map { String(Substring($0)) })
+                manifest.templateKeys = Set(line.dropFirst(Self.keysPrefix.count).utf8.split(separator: UInt8(ascii: " ")).map { String(Substring($0)) })
                 continue
             }
-            let fields = bytes.split(separator: tab, maxSplits: 2, omittingEmptySubsequences: false).map(Substring.init)
-            let (fingerprint, path) = fields.count >= 2 ? (String(fields[0]), String(fields[1])) : ("", String(fields[0]))
-            guard access(folder + "/" + path, F_OK) == 0 else { continue }
-            fingerprints[path] = fingerprint
-            if fields.count == 3 { ids[path] = IDList(text: String(fields[2])) }
+            if line.hasPrefix(Self.outputPrefix) {
+                identity = String(line.dropFirst(Self.outputPrefix.count))
+                continue
+            }
+            if current {
+                let fields = bytes.split(separator: tab, maxSplits: 3, omittingEmptySubsequences: false).map(Substring.init)
+                guard fields.count >= 3 else { continue }
+                listed.append((String(fields[0]), FileStamp(text: fields[1]), String(fields[2]), fields.count == 4 ? fields[3] : nil))
+            } else {
+                let fields = bytes.split(separator: tab, maxSplits: 2, omittingEmptySubsequences: false).map(Substring.init)
+                listed.append(("", nil, String(fields.count >= 2 ? fields[1] : fields[0]), nil))
+            }
         }
-        // A unit is kept only whole: every page of it must still be there.
-        units = units.filter { $0.value.paths.allSatisfy { fingerprints[$0] != nil } }
-        return BuildManifest(fingerprints: fingerprints, ids: ids, units: units, templateKeys: templateKeys)
+        let sameOutput = current && identity != nil && identity == Self.identity(of: folder)
+        manifest.outputIdentity = identity
+        for file in listed where SiteFiles.isPlainRelativePath(file.path) {
+            let path = folder + "/" + file.path
+            var status = stat()
+            guard lstat(path, &status) == 0 else { continue }
+            manifest.made.insert(file.path)
+            guard sameOutput, let stamp = file.stamp, FileStamp(of: path) == stamp else { continue }
+            manifest.fingerprints[file.path] = file.fingerprint
+            manifest.stamps[file.path] = stamp
+            if let ids = file.ids { manifest.ids[file.path] = IDList(text: String(ids)) }
+        }
+        // A unit is kept only whole: every page of it must still be there, as written.
+        manifest.units = manifest.units.filter { $0.value.paths.allSatisfy { manifest.fingerprints[$0] != nil } }
+        return manifest
     }
 
     /// Lines that are not files. An older reader takes them for files that do not
     /// exist (no file is named like a unit) and skips them.
     static let unitPrefix = "@unit "
     static let keysPrefix = "@keys "
+    static let outputPrefix = "@output "
 
     /// Sorted by path, so the manifest itself is the same for the same site.
     var text: String {
-        ([Self.header] + fingerprints.keys.sorted().map { path in
-            let line = "\(fingerprints[path]!)\t\(path)"
+        ([Self.header] + (outputIdentity.map { [Self.outputPrefix + $0] } ?? []) + fingerprints.keys.sorted().map { path in
+            let line = "\(fingerprints[path]!)\t\(stamps[path]?.text ?? "-")\t\(path)"
             guard let pageIDs = ids[path] else { return line }
             return line + "\t" + pageIDs.text
         } + units.keys.sorted().map { name in

@@ -42,23 +42,36 @@ public struct SiteWriter {
     public init() {}
 
     /// Stages `files` and puts them in place: `begin`, then `finish`.
-    public func write(_ files: [OutputFile], to output: URL, force: Bool = false) throws -> WriteReport {
-        try finish(begin(output: output, force: force), files: files)
+    public func write(_ files: [OutputFile], to output: URL, root: URL? = nil, force: Bool = false) throws -> WriteReport {
+        try finish(begin(output: output, root: root, force: force), files: files)
     }
 
     /// Prepares an empty staging folder beside `output`. Pages can then be staged as
     /// they are rendered (`Staging.stage`), so a build never holds the whole site in
     /// memory; `finish` stages the rest and swaps, or `Staging.discard` gives up.
-    public func begin(output: URL, force: Bool = false) throws -> Staging {
+    ///
+    /// `root` is the site's folder (default: the output's parent), where the build's
+    /// state is kept. The output, the staging and previous-site folders beside it and
+    /// the state folder are folders of ours: a symbolic link in their place (which a
+    /// cloned repository can carry) is refused, never followed.
+    public func begin(output: URL, root: URL? = nil, force: Bool = false) throws -> Staging {
         let output = output.standardizedFileURL
+        let state = BuildState(root: root ?? output.deletingLastPathComponent(), output: output)
         let parent = output.deletingLastPathComponent()
         let previous = parent.appendingPathComponent(".\(output.lastPathComponent).previous")
-        try recoverInterruptedSwap(output: output, previous: previous)
-        try checkOutputIsOurs(output, force: force)
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging")
+        try state.checkOutputPlace()
+        for folder in [output, previous, staging] { try BuildState.refuseLink(folder) }
+        try recoverInterruptedSwap(output: output, previous: previous)
+        let manifest = BuildManifest.read(try state.manifestFile(), output: output)
+        try checkOutputIsOurs(output, hasManifest: !manifest.made.isEmpty || state.hasManifest, force: force)
         SiteFiles.removeTree(staging)
-        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-        return Staging(output: output, folder: staging, previous: previous, afterStagingFile: afterStagingFile)
+        try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        guard mkdir(staging.path, 0o755) == 0 else {
+            throw CommuniqueError("cannot make the staging folder: \(String(cString: strerror(errno)))", at: SourceLocation(file: staging.path))
+        }
+        return Staging(
+            output: output, folder: staging, previous: previous, manifest: manifest, state: state, afterStagingFile: afterStagingFile)
     }
 
     /// Stages the files not staged yet, carries over foreign files, verifies, writes the
@@ -72,26 +85,41 @@ public struct SiteWriter {
                 if case .staged = file.content {} else { _ = try staging.stage(file) }
                 manifest.fingerprints[file.path] = file.fingerprint ?? ""
             }
-            let oldPaths = staging.oldPaths
+            let oldPaths = staging.previous.made
             try carryOverForeignFiles(from: staging.output, into: staging.folder, made: oldPaths.union(manifest.paths))
             let removed = oldPaths.subtracting(manifest.paths).sorted()
             var report = staging.report
             report.removed = removed.count
             let delta = Delta(written: staging.written.sorted(), removed: removed, hadPrevious: !oldPaths.isEmpty)
             manifest.ids = try verify?(staging.folder, delta) ?? [:]
-            try Data(manifest.text.utf8).write(to: staging.folder.appendingPathComponent(BuildManifest.fileName))
+            for path in manifest.fingerprints.keys {
+                manifest.stamps[path] = BuildManifest.FileStamp(of: staging.folder.path + "/" + path)
+            }
+            // The staging folder becomes the output by rename, keeping its inode.
+            manifest.outputIdentity = BuildManifest.identity(of: staging.folder.path)
 
             // The swap: two renames. Between them only `previous` exists, and the next
             // build's `recoverInterruptedSwap` puts it back.
-            if fileManager.fileExists(atPath: staging.output.path) {
-                try fileManager.moveItem(at: staging.output, to: staging.previousFolder)
+            if BuildState.exists(staging.output) {
+                try Self.rename(staging.output, to: staging.previousFolder)
             }
-            try fileManager.moveItem(at: staging.folder, to: staging.output)
+            try Self.rename(staging.folder, to: staging.output)
             SiteFiles.removeTree(staging.previousFolder)
+            // After the swap: a manifest written before it would describe a folder that
+            // may never become the output. Killed between the two, the next build finds a
+            // manifest for another folder (its identity) and reuses nothing.
+            try staging.state.writeManifest(manifest.text)
             return report
         } catch {
             staging.discard()
             throw error
+        }
+    }
+
+    static func rename(_ from: URL, to: URL) throws {
+        guard Glibc.rename(from.path, to.path) == 0 else {
+            throw CommuniqueError("cannot move \(from.lastPathComponent) to \(to.lastPathComponent): \(String(cString: strerror(errno)))",
+                at: SourceLocation(file: from.path))
         }
     }
 
@@ -102,21 +130,29 @@ public struct SiteWriter {
         let previousFolder: URL
         /// What the previous build in the output made (read once per build).
         public let previous: BuildManifest
-        /// Files the previous build made.
-        let oldPaths: Set<String>
+        /// Files of the previous build that are still as it wrote them.
+        let reusable: Set<String>
+        /// Files of the previous build, as written or not: compared byte for byte before reuse.
+        let made: Set<String>
+        let state: BuildState
         private let afterStagingFile: ((String) throws -> Void)?
         private let lock = NSLock()
         private var folders: Set<String> = []
         private var counts = WriteReport(written: 0, unchanged: 0, removed: 0)
         private var newFiles: [String] = []
 
-        init(output: URL, folder: URL, previous: URL, afterStagingFile: ((String) throws -> Void)?) {
+        init(
+            output: URL, folder: URL, previous: URL, manifest: BuildManifest, state: BuildState,
+            afterStagingFile: ((String) throws -> Void)?
+        ) {
             self.output = output
             self.folder = folder
             previousFolder = previous
+            self.state = state
             self.afterStagingFile = afterStagingFile
-            self.previous = BuildManifest.read(in: output)
-            oldPaths = self.previous.paths
+            self.previous = manifest
+            reusable = manifest.paths
+            made = manifest.made
         }
 
         var report: WriteReport { lock.withLock { counts } }
@@ -138,11 +174,11 @@ public struct SiteWriter {
             case .staged:
                 return file
             case .unchanged:
-                guard oldPaths.contains(file.path), link(old, target) == 0 else {
+                guard reusable.contains(file.path), link(old, target) == 0 else {
                     throw CommuniqueError("the previous build's \(file.path) is missing; build again with --clean", at: SourceLocation(file: output.path))
                 }
             case .bytes(let bytes):
-                if !(oldPaths.contains(file.path) && SiteWriter.fileHolds(old, bytes) && link(old, target) == 0) {
+                if !(made.contains(file.path) && SiteWriter.fileHolds(old, bytes) && link(old, target) == 0) {
                     try SiteWriter.writeFile(target, bytes, name: file.path)
                     isNew = true
                 }
@@ -181,7 +217,7 @@ public struct SiteWriter {
     /// True when the file at `path` has exactly these bytes.
     static func fileHolds(_ path: String, _ bytes: [UInt8]) -> Bool {
         var status = stat()
-        guard stat(path, &status) == 0, Int(status.st_size) == bytes.count else { return false }
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == bytes.count else { return false }
         guard !bytes.isEmpty else { return true }
         guard let existing = FileManager.default.contents(atPath: path) else { return false }
         // memcmp: Data's element-wise `elementsEqual` goes through its iterator one
@@ -192,7 +228,8 @@ public struct SiteWriter {
     }
 
     static func writeFile(_ path: String, _ bytes: [UInt8], name: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        // Never through a link: the staging and state folders are ours, a link in them is not.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw CommuniqueError("cannot write: \(String(cString: strerror(errno)))", at: SourceLocation(file: name))
         }
@@ -211,31 +248,37 @@ public struct SiteWriter {
     }
 
     /// Everything in the output that no build made (placeholders, a CNAME a person
-    /// added …) moves on to the new output untouched.
+    /// added …) moves on to the new output untouched; a link stays a link.
     private func carryOverForeignFiles(from output: URL, into staging: URL, made: Set<String>) throws {
-        for path in SiteFiles.walk(output, includeHidden: true) where !made.contains(path) && path != BuildManifest.fileName {
+        for path in SiteFiles.walk(output, includeHidden: true) where !made.contains(path) && path != BuildManifest.legacyFileName {
             let target = staging.appendingPathComponent(path)
             guard !fileManager.fileExists(atPath: target.path) else { continue }
             try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if link(output.appendingPathComponent(path).path, target.path) != 0 {
-                try fileManager.copyItem(at: output.appendingPathComponent(path), to: target)
+            let source = output.appendingPathComponent(path).path
+            if link(source, target.path) == 0 { continue }
+            if let destination = SiteFiles.linkTarget(source) {
+                guard symlink(destination, target.path) == 0 else {
+                    throw CommuniqueError("cannot carry over: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
+                }
+            } else {
+                try SiteWriter.writeFile(target.path, [UInt8](try Data(contentsOf: URL(fileURLWithPath: source))), name: path)
             }
         }
     }
 
     private func recoverInterruptedSwap(output: URL, previous: URL) throws {
-        guard fileManager.fileExists(atPath: previous.path) else { return }
-        if fileManager.fileExists(atPath: output.path) {
-            try fileManager.removeItem(at: previous)
+        guard BuildState.exists(previous) else { return }
+        if BuildState.exists(output) {
+            SiteFiles.removeTree(previous)
         } else {
-            try fileManager.moveItem(at: previous, to: output)
+            try Self.rename(previous, to: output)
         }
     }
 
-    private func checkOutputIsOurs(_ output: URL, force: Bool) throws {
-        guard !force, let names = try? fileManager.contentsOfDirectory(atPath: output.path) else { return }
+    private func checkOutputIsOurs(_ output: URL, hasManifest: Bool, force: Bool) throws {
+        guard !force, !hasManifest, let names = try? fileManager.contentsOfDirectory(atPath: output.path) else { return }
         let foreign = names.filter { !Self.placeholders.contains($0) }
-        guard !foreign.isEmpty, !names.contains(BuildManifest.fileName) else { return }
+        guard !foreign.isEmpty else { return }
         throw CommuniqueError(
             "the output folder holds files Communique did not make (e.g. \(foreign.sorted()[0])); "
                 + "choose an empty folder or pass --force to replace it",

@@ -27,7 +27,9 @@ public struct TemplateSet {
     let namesRead: [String: Set<String>?]
 
     public init(root: URL) throws {
-        let folder = root.appendingPathComponent(Self.folder).resolvingSymlinksInPath()
+        // A link in Templates/ that leaves the site would be read, or published as an asset.
+        try SiteFiles.checkInsideSite(Self.folder, root: root)
+        let folder = root.appendingPathComponent(Self.folder)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CommuniqueError("template folder not found", at: SourceLocation(file: Self.folder))
@@ -40,14 +42,19 @@ public struct TemplateSet {
         for relative in SiteFiles.walk(folder) {
             let url = folder.appendingPathComponent(relative)
             if relative.hasPrefix("assets/") {
-                assets.append((String(relative.dropFirst("assets/".count)), [UInt8]((try? Data(contentsOf: url)) ?? Data())))
+                do {
+                    try SiteFiles.checkInsideSite("\(Self.folder)/\(relative)", root: root)
+                    assets.append((String(relative.dropFirst("assets/".count)), [UInt8]((try? Data(contentsOf: url)) ?? Data())))
+                } catch let error as CommuniqueError {
+                    problems += error.diagnostics
+                }
                 continue
             }
             guard relative.hasSuffix(".mustache") else { continue }
             let name = String(relative.dropLast(".mustache".count))
             let file = "\(Self.folder)/\(relative)"
             do {
-                let text = try SiteFiles.readText(url, relativePath: file)
+                let text = try SiteFiles.readText(file, in: root)
                 library.register(try MustacheTemplate(string: text), named: name)
                 sources[name] = text
             } catch let error as MustacheTemplate.ParserError {
