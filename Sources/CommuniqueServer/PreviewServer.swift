@@ -17,31 +17,22 @@ public struct PreviewServer: Sendable {
 
     public init(output: URL, basePath: String, liveReload builds: BuildCounter? = nil) {
         self.output = output
-        var path = basePath.hasPrefix("/") ? basePath : "/" + basePath
-        if !path.hasSuffix("/") { path += "/" }
-        self.basePath = path
+        self.basePath = SiteFileResolver(root: output, basePath: basePath).basePath
         self.builds = builds
     }
 
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
-        router.add(middleware: NotFoundPage(page: output.appendingPathComponent("404.html")))
-        router.add(middleware: FolderSlash(output: output, basePath: basePath))
+        let files = SiteFileResolver(root: output, basePath: basePath)
+        router.add(middleware: SiteFiles(files: files, liveReload: builds.map { _ in LiveReload(basePath: files.basePath) }))
         if let builds {
-            let reload = LiveReload<BasicRequestContext>(output: output, basePath: basePath)
-            router.add(middleware: reload)
-            router.get(RouterPath(reload.versionPath)) { _, _ in
+            router.get(RouterPath(LiveReload.versionPath(basePath: basePath))) { _, _ in
                 var headers = HTTPFields()
                 headers[.contentType] = "text/plain; charset=utf-8"
                 headers[.cacheControl] = "no-store"
                 return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: "\(builds.count)")))
             }
         }
-        router.add(
-            middleware: FileMiddleware(
-                output.path, urlBasePath: basePath == "/" ? nil : basePath, searchForIndexHtml: true,
-                logger: Logger(label: "communique.serve", factory: { _ in SwiftLogNoOpLogHandler() })
-            ).withAdditionalMediaType(MediaType(type: .text, subType: "html", parameter: ("charset", "utf-8")), mappedToFileExtension: "html"))
         if basePath != "/" {
             // The host's root, when the site lives below it: send the reader to the site.
             router.get("/") { _, _ in Response.redirect(to: basePath, type: .found) }
@@ -70,54 +61,61 @@ public struct PreviewServer: Sendable {
     }
 }
 
-/// A request's path inside the site (`/statements/releases/x/` → `releases/x/`),
-/// percent-decoded; nil outside the base path or with `..` in it.
-func sitePath(of requestPath: String, basePath: String) -> String? {
-    guard let decoded = requestPath.removingPercentEncoding, decoded.hasPrefix(basePath), !decoded.contains("..") else {
-        return nil
-    }
-    return String(decoded.dropFirst(basePath.count))
-}
-
-/// Answers a request for a file that is not there with the site's 404 page (as static
-/// hosts do), or a plain 404 when the site has none.
-struct NotFoundPage<Context: RequestContext>: RouterMiddleware {
-    let page: URL
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        do {
-            let response = try await next(request, context)
-            return response.status == .notFound ? try notFound() : response
-        } catch let error as any HTTPResponseError where error.status == .notFound {
-            return try notFound()
-        }
-    }
-
-    private func notFound() throws -> Response {
-        guard let bytes = FileManager.default.contents(atPath: page.path) else { throw HTTPError(.notFound) }
-        var headers = HTTPFields()
-        headers[.contentType] = "text/html; charset=utf-8"
-        return Response(status: .notFound, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
-    }
-}
-
-/// `/statements/releases/x` → `/statements/releases/x/` when that is a folder of the site.
-/// FileMiddleware redirects folders itself, but to the path without the base path.
-struct FolderSlash<Context: RequestContext>: RouterMiddleware {
-    let output: URL
-    let basePath: String
+/// Serves the site's files as `SiteFileResolver` allows: a folder named without its
+/// slash is redirected (with the base path kept: Hummingbird's FileMiddleware drops it),
+/// what is not there gets the site's 404 page (as static hosts do), a path with control
+/// characters gets 400. Other requests (the live-reload counter, the host's root) go on
+/// to the router.
+struct SiteFiles<Context: RequestContext>: RouterMiddleware {
+    let files: SiteFileResolver
+    let liveReload: LiveReload?
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
-        if !path.hasSuffix("/"), let relative = sitePath(of: path + "/", basePath: basePath) {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: output.appendingPathComponent(relative).path, isDirectory: &isFolder),
-                isFolder.boolValue
-            {
-                return .redirect(to: path + "/", type: .found)
+        let resolution = files.resolve(path)
+        if resolution == .badRequest { return Response(status: .badRequest) }
+        guard request.method == .get || request.method == .head else { return try await next(request, context) }
+        switch resolution {
+        case .file(let file):
+            return try serve(file, head: request.method == .head)
+        case .folder:
+            return .redirect(to: path + "/", type: .found)
+        case .notFound, .badRequest:
+            do {
+                let response = try await next(request, context)
+                return response.status == .notFound ? notFound() : response
+            } catch let error as any HTTPResponseError where error.status == .notFound {
+                return notFound()
             }
         }
-        return try await next(request, context)
+    }
+
+    private func serve(_ file: String, head: Bool) throws -> Response {
+        guard let data = FileManager.default.contents(atPath: file) else { return notFound() }
+        let fileExtension = (file as NSString).pathExtension.lowercased()
+        var headers = HTTPFields()
+        var bytes = [UInt8](data)
+        if fileExtension == "html" {
+            headers[.contentType] = "text/html; charset=utf-8"
+            if let liveReload {
+                bytes = LiveReload.inject(liveReload.script, into: bytes)
+                headers[.cacheControl] = "no-store"
+            }
+        } else {
+            headers[.contentType] = MediaType.getMediaType(forExtension: fileExtension)?.description ?? "application/octet-stream"
+        }
+        headers[.contentLength] = "\(bytes.count)"
+        return Response(status: .ok, headers: headers, body: head ? .init() : .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// The site's own 404 page, read through the same rules as every other file.
+    private func notFound() -> Response {
+        guard case .file(let page) = files.resolve(files.basePath + "404.html"),
+            let bytes = FileManager.default.contents(atPath: page)
+        else { return Response(status: .notFound) }
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: .notFound, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }
 
@@ -133,15 +131,14 @@ public final class BuildCounter: @unchecked Sendable {
     public func increment() { lock.withLock { value += 1 } }
 }
 
-/// Serves the site's HTML pages with a small script that polls the build count and
-/// reloads the page when a new build is in (as `hugo server` and `zola serve` do).
-/// Only the responses carry it: the files in the output folder stay as deployed.
-struct LiveReload<Context: RequestContext>: RouterMiddleware {
-    let output: URL
+/// A small script in served HTML pages that polls the build count and reloads the page
+/// when a new build is in (as `hugo server` and `zola serve` do). Only the responses
+/// carry it: the files in the output folder stay as deployed.
+struct LiveReload: Sendable {
     let basePath: String
 
     /// Inside the site's path, where no page of ours is named with underscores.
-    var versionPath: String { basePath + "__communique/version" }
+    static func versionPath(basePath: String) -> String { basePath + "__communique/version" }
 
     var script: String {
         """
@@ -149,7 +146,7 @@ struct LiveReload<Context: RequestContext>: RouterMiddleware {
         let seen = null;
         const poll = async () => {
           try {
-            const now = await (await fetch("\(versionPath)", {cache: "no-store"})).text();
+            const now = await (await fetch("\(Self.versionPath(basePath: basePath))", {cache: "no-store"})).text();
             if (seen === null) seen = now; else if (now !== seen) { location.reload(); return; }
           } catch (e) {}
           setTimeout(poll, 1000);
@@ -159,30 +156,8 @@ struct LiveReload<Context: RequestContext>: RouterMiddleware {
         """
     }
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.method == .get, let page = self.page(for: request.uri.path),
-            let bytes = FileManager.default.contents(atPath: page.path)
-        else { return try await next(request, context) }
-        var headers = HTTPFields()
-        headers[.contentType] = "text/html; charset=utf-8"
-        headers[.cacheControl] = "no-store"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: Self.inject(script, into: bytes))))
-    }
-
-    /// The HTML file a path under the base path names (a folder's `index.html`), if any.
-    func page(for path: String) -> URL? {
-        guard var relative = sitePath(of: path, basePath: basePath) else { return nil }
-        if relative.isEmpty || relative.hasSuffix("/") { relative += "index.html" }
-        guard relative.hasSuffix(".html") else { return nil }
-        let url = output.appendingPathComponent(relative)
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { return nil }
-        return url
-    }
-
     /// `script` before the page's last `</body>`, or at its end when it has none.
-    static func inject(_ script: String, into page: Data) -> [UInt8] {
-        let bytes = [UInt8](page)
+    static func inject(_ script: String, into bytes: [UInt8]) -> [UInt8] {
         let end = Array("</body>".utf8)
         var index = bytes.count - end.count
         while index >= 0, !bytes[index..<(index + end.count)].elementsEqual(end) { index -= 1 }

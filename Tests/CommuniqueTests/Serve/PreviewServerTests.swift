@@ -153,6 +153,63 @@ import FoundationNetworking
             == "<html><body><p>x</p></body></html>")
     }
 
+    @Test func nothingOutsideTheOutputFolderIsServedThroughALink() async throws {
+        let folder = try output()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("outside-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try Data("secret".utf8).write(to: outside.appendingPathComponent("secret.txt"))
+        let links = [
+            "pw.txt": "/etc/passwd", "etc": "/etc", "secret.txt": outside.path + "/secret.txt", "out": outside.path,
+            "up.txt": "../" + outside.lastPathComponent + "/secret.txt", "style-link.css": "assets/style.css",
+        ]
+        for (name, target) in links {
+            try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent(name).path, withDestinationPath: target)
+        }
+        try await serving(PreviewServer(output: folder, basePath: "/statements/")) { get in
+            for path in ["pw.txt", "etc/passwd", "etc/", "etc", "secret.txt", "out/secret.txt", "out/", "up.txt"] {
+                let response = try await get("/statements/" + path)
+                #expect(response.status == 404, "\(path)")
+                #expect(!response.body.contains("root:") && !response.body.contains("secret"), "\(path)")
+            }
+            // A link that stays inside the site is fine.
+            #expect(try await get("/statements/style-link.css").body == "body{}")
+        }
+    }
+
+    @Test func aPathWithNULOrAControlCharacterIsABadRequest() async throws {
+        let folder = try output()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("<feed/>".utf8).write(to: folder.appendingPathComponent("feed.xml"))
+        try await serving(PreviewServer(output: folder, basePath: "/statements/")) { get in
+            for path in ["/statements/feed.xml%00/x.html", "/statements/%00/etc/passwd", "/statements/index.html%0a", "/%00", "/statements/%7f"] {
+                let response = try await get(path)
+                #expect(response.status == 400, "\(path)")
+                #expect(response.header("Location") == nil && !response.body.contains("<feed/>"), "\(path)")
+            }
+        }
+    }
+
+    @Test func hiddenFilesAndBuildStateAreNeverServed() async throws {
+        let folder = try output()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("state".utf8).write(to: folder.appendingPathComponent(".communique-manifest"))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try Data("[core]".utf8).write(to: folder.appendingPathComponent(".git/config"))
+        try Data("x".utf8).write(to: folder.appendingPathComponent("assets/.hidden.css"))
+        // A visible name that links to a hidden file inside the site.
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("manifest.txt").path, withDestinationPath: ".communique-manifest")
+        try await serving(PreviewServer(output: folder, basePath: "/statements/")) { get in
+            for path in [".communique-manifest", ".git/config", ".git/", "assets/.hidden.css", "manifest.txt", "%2ecommunique-manifest"] {
+                let response = try await get("/statements/" + path)
+                #expect(response.status == 404, "\(path)")
+                #expect(response.body == "<html>not found page</html>", "\(path)")
+            }
+        }
+    }
+
     @Test func aPortAlreadyTakenIsAnErrorNamingTheAddress() async throws {
         // Take a free port with a plain listening socket.
         let taken = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
