@@ -13,6 +13,17 @@ public final class MarkdownDocument {
     private let parser: OpaquePointer
     private let root: OpaquePointer
     private let options: MarkdownOptions
+    /// Put before the ids cmark-gfm gives footnotes (`fn-1`, `fnref-1`), so that pages
+    /// shown together (every section on the full-text page) keep their ids apart.
+    public var footnoteIDPrefix = ""
+    private lazy var hasFootnotes: Bool = {
+        var node = cmark_node_first_child(root)
+        while let current = node {
+            if cmark_node_get_type(current) == CMARK_NODE_FOOTNOTE_DEFINITION { return true }
+            node = cmark_node_next(current)
+        }
+        return false
+    }()
 
     /// Registers the GFM extensions with cmark. Runs once per process, before any parser.
     private static let registerExtensions: Void = { cmark_gfm_core_extensions_ensure_registered() }()
@@ -91,7 +102,16 @@ public final class MarkdownDocument {
             return ""
         }
         defer { free(cString) }
-        return String(cString: cString)
+        let html = String(cString: cString)
+        guard !footnoteIDPrefix.isEmpty, hasFootnotes else { return html }
+        // Only cmark-gfm's own footnote markup has these attribute openings: text is
+        // escaped, so a quote in it is `&quot;`.
+        var result = html
+        for attribute in ["id=\"fn", "href=\"#fn"] {
+            result = result.replacing(attribute + "-", with: attribute.dropLast(2) + footnoteIDPrefix + "fn-")
+            result = result.replacing(attribute + "ref-", with: attribute.dropLast(2) + footnoteIDPrefix + "fnref-")
+        }
+        return result
     }
 
     static func kind(of node: OpaquePointer) -> MarkdownBlock.Kind {

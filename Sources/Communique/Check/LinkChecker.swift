@@ -8,9 +8,10 @@ import Foundation
 public struct LinkChecker: Sendable {
     public struct BrokenLink: Sendable, Hashable, CustomStringConvertible {
         public var page: String
+        /// "" for a problem of the page itself (an id used twice).
         public var link: String
         public var reason: String
-        public var description: String { "\(page): broken link '\(link)': \(reason)" }
+        public var description: String { link.isEmpty ? "\(page): \(reason)" : "\(page): broken link '\(link)': \(reason)" }
     }
 
     public init() {}
@@ -48,6 +49,15 @@ public struct LinkChecker: Sendable {
         var pageIDs = knownIDs.filter { existing.contains($0.key) }
         for (file, ids) in zip(files, scanned) { pageIDs[file] = IDList(ids) }
         let scannedIDs = Dictionary(zip(files, scanned)) { first, _ in first }
+        // An id given twice on a page: an #anchor to it leads to the first only.
+        var duplicates: [BrokenLink] = []
+        for (file, ids) in zip(files, scanned) {
+            var counts: [String: Int] = [:]
+            for id in ids { counts[id, default: 0] += 1 }
+            for (id, count) in counts.sorted(by: { $0.key < $1.key }) where count > 1 {
+                duplicates.append(BrokenLink(page: file, link: "", reason: "id '\(id)' is used \(count) times; an #anchor can lead to only one"))
+            }
+        }
 
         let chunks = Parallel.runs(count: files.count, parts: (files.count + Self.chunkSize - 1) / Self.chunkSize)
         let results = Parallel.map(chunks.count) { chunk in
@@ -55,7 +65,7 @@ public struct LinkChecker: Sendable {
                 of: chunks[chunk].map { files[$0] }, in: output, existing: existing, folders: folders,
                 ids: PageIDs(folder: output, scanned: scannedIDs, known: pageIDs))
         }
-        return (files.count, results.reduce(0) { $0 + $1.count }, results.flatMap(\.broken), pageIDs)
+        return (files.count, results.reduce(0) { $0 + $1.count }, duplicates + results.flatMap(\.broken), pageIDs)
     }
 
     /// Pages judged together, sharing one cache of verdicts.

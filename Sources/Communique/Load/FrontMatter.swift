@@ -103,12 +103,24 @@ struct FrontMatter {
             return [Diagnostic(
                 .error, "invalid YAML: \(what)",
                 at: SourceLocation(file: file, line: at.line + lineOffset, column: at.column))]
+        case .duplicatedKeysInMapping(let names, let context):
+            return names.map { name in
+                let lines = YAMLKeys.linesOfKey(name, in: context.text, from: context.mark)
+                return Diagnostic(
+                    .error, "key '\(name)' is given twice (first at line \(lines.first + lineOffset)); keep one",
+                    at: SourceLocation(file: file, line: lines.second + lineOffset, column: context.mark.column))
+            }
         default:
             return [Diagnostic(.error, "invalid YAML: \(error)", at: SourceLocation(file: file))]
         }
     }
 
     // MARK: - Typed access, each failure naming the key's line
+
+    /// One error for each key nobody reads (a misspelling), suggesting the nearest.
+    func unknownKeys(known: Set<String>) -> [Diagnostic] {
+        fields.map { YAMLKeys.unknown(in: $0, known: known, file: file, lineOffset: 1) } ?? []
+    }
 
     func location(of key: String) -> SourceLocation {
         let line = fields?[key]?.mark.map { $0.line + 1 }

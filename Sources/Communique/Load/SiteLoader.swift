@@ -60,17 +60,42 @@ public struct SiteLoader: Sendable {
     public func loadConfig(root: URL) throws -> SiteConfig {
         let file = "Content/site.yml"
         let config = try YAMLNodes(file: file).mapping(root: root, notAMapping: "site.yml must be a mapping of keys to values")
-        guard let title = try config.text("title") else {
-            throw CommuniqueError("missing 'title'", at: SourceLocation(file: file, line: 1))
+        var problems = config.unknownKeys(known: Self.siteKeys)
+        let title = try config.text("title")
+        if title == nil { problems.append(Diagnostic(.error, "missing 'title'", at: SourceLocation(file: file, line: 1))) }
+        let baseURL = try config.text("base_url")
+        if let baseURL, !Settings.isAbsoluteWebURL(baseURL) {
+            problems.append(Diagnostic(
+                .error, "'base_url' must be an absolute http(s) URL such as https://example.org/statements/ (it is '\(baseURL)')",
+                at: config.node("base_url").map { config.nodes.at($0) }))
         }
+        let language = try config.text("language") ?? "ja"
+        if !Settings.isLanguageTag(language) {
+            problems.append(Diagnostic(
+                .error, "'language' must be a language tag such as ja or en (it is '\(language)')",
+                at: config.node("language").map { config.nodes.at($0) }))
+        }
+        let allowRawHTML = config.node("allow_raw_html").map { $0.bool ?? FrontMatter.plainBool($0) }
+        if case .some(nil) = allowRawHTML {
+            problems.append(Diagnostic(.error, "'allow_raw_html' must be true or false", at: config.node("allow_raw_html").map { config.nodes.at($0) }))
+        }
+        if !problems.isEmpty { throw CommuniqueError(problems) }
         return SiteConfig(
-            title: title,
+            title: title ?? "",
             description: try config.text("description") ?? "",
-            language: try config.text("language") ?? "ja",
-            baseURL: try config.text("base_url") ?? "/",
+            language: language,
+            baseURL: baseURL ?? "/",
             author: try config.text("author"),
-            allowRawHTML: config.node("allow_raw_html")?.bool ?? false)
+            allowRawHTML: (allowRawHTML ?? false) ?? false)
     }
+
+    static let siteKeys: Set<String> = ["title", "description", "language", "base_url", "author", "allow_raw_html"]
+    static let releaseKeys: Set<String> = [
+        "title", "category", "published", "date", "place", "language", "series", "draft", "source", "participants", "topics",
+        "not_topics",
+    ]
+    static let sectionKeys: Set<String> = ["title", "order", "slug", "topics", "not_topics"]
+    static let participantKeys: Set<String> = ["name", "reading", "title", "english", "english_title"]
 
     /// `topicIDs`: the taxonomy's ids, to check a page's `topics:`/`not_topics:` against
     /// (nil when topics.yml itself is broken and already reported).
@@ -86,10 +111,27 @@ public struct SiteLoader: Sendable {
         let index = try FrontMatter(
             parsing: SiteFiles.readText(indexFile, in: root),
             file: indexFile)
-        let participants = try index.mappings("participants").map { try Self.participant($0, file: indexFile) }
+        var indexProblems = index.unknownKeys(known: Self.releaseKeys)
+        for key in ["date", "published"] {
+            guard let value = try index.string(key) else { continue }
+            let valid = key == "date" ? Settings.isCalendarDate(value) : Settings.isDateTime(value)
+            if !valid {
+                indexProblems.append(Diagnostic(
+                    .error,
+                    key == "date"
+                        ? "'date' must be a calendar date written yyyy-mm-dd (it is '\(value)')"
+                        : "'published' must be a date or date-time written yyyy-mm-dd or yyyy-mm-ddThh:mm:ss+09:00 (it is '\(value)')",
+                    at: index.location(of: key)))
+            }
+        }
+        let participantMappings = try index.mappings("participants")
+        for mapping in participantMappings {
+            indexProblems += YAMLKeys.unknown(in: mapping, known: Self.participantKeys, file: indexFile, lineOffset: 1)
+        }
+        let participants = try participantMappings.map { try Self.participant($0, file: indexFile) }
 
         var sections: [Section] = []
-        var problems: [Diagnostic] = []
+        var problems = indexProblems
         // Only pages without a `slug:` need readings: load MeCab's dictionary only then.
         lazy var reader = JapaneseReader()
         let pages = try SiteFiles.files(in: folder, withExtension: "md").filter { $0.lastPathComponent != "_index.md" }
@@ -97,8 +139,14 @@ public struct SiteLoader: Sendable {
             let file = "\(base)/\(page.lastPathComponent)"
             do {
                 let matter = try FrontMatter(parsing: SiteFiles.readText(file, in: root), file: file)
+                let unknown = matter.unknownKeys(known: Self.sectionKeys)
+                if !unknown.isEmpty { throw CommuniqueError(unknown) }
                 let title = try matter.requiredString("title")
                 let order = try matter.int("order") ?? position + 1
+                // It becomes the section's ids (`sec_2__para_3`).
+                guard order >= 1 else {
+                    throw CommuniqueError("'order' must be a whole number from 1 (it is \(order))", at: matter.location(of: "order"))
+                }
                 var slug = try matter.string("slug") ?? Slug.make(title, reader: reader)
                 if slug.isEmpty { slug = "section-\(order)" }
                 guard slug != Permalinks.printSlug else {

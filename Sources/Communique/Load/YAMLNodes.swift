@@ -68,11 +68,7 @@ struct YAMLNodes {
 
         /// One error for each key not in `known`, at the key.
         func unknownKeys(known: Set<String>) -> [Diagnostic] {
-            mapping.compactMap { key, _ in
-                guard let name = key.string, !known.contains(name) else { return nil }
-                return Diagnostic(
-                    .error, "unknown key '\(name)' (known: \(known.sorted().joined(separator: ", ")))", at: nodes.at(key))
-            }
+            YAMLKeys.unknown(in: mapping, known: known, file: nodes.file)
         }
 
         /// A text value; nil when absent, null or empty.

@@ -69,7 +69,7 @@ import Testing
 
     @Test func unknownKey() throws {
         #expect(try messages("- id: a\n  title: A\n  signal: x\n") == [
-            "Content/topics.yml:3:3: error: unknown key 'signal' (known: description, english, id, parent, reading, signals, title)"
+            "Content/topics.yml:3:3: error: unknown key 'signal' (did you mean 'signals'?)"
         ])
     }
 
@@ -163,7 +163,7 @@ import Testing
             "Content/topics.yml:3:11: error: parent 'missing' is not the id of a topic",
             "Content/topics.yml:4:3: error: topic 'Bad' has no 'title'",
             "Content/topics.yml:4:7: error: id 'Bad' must be lowercase ASCII letters, digits and hyphens (it becomes the topic page's URL)",
-            "Content/topics.yml:5:3: error: unknown key 'titel' (known: description, english, id, parent, reading, signals, title)",
+            "Content/topics.yml:5:3: error: unknown key 'titel' (did you mean 'title'?)",
             "Content/topics.yml:6:7: error: duplicate topic id 'taiwan' (already defined at line 1)",
             "Content/topics.yml:8:13: error: topic 'taiwan' has an empty signal",
         ])

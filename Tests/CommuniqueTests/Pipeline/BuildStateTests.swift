@@ -66,3 +66,38 @@ import Testing
         #expect(lstat(page.path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG)
     }
 }
+
+/// Ids are unique on every page, and the link check says so when they are not.
+@Suite struct UniqueIDTests {
+    @Test func footnotesOfTwoSectionsKeepTheirIdsApartOnTheFullTextPage() throws {
+        var files = TestSite.minimal
+        files["Content/releases/2024-07-28-test/01-soron.md"]! += "注記あり[^1]。\n\n[^1]: 総論の注。\n"
+        files["Content/releases/2024-07-28-test/02-chiiki-josei.md"]! += "\n注記あり[^1]。\n\n[^1]: 地域情勢の注。\n"
+        let site = try TestSite(files)
+        defer { site.remove() }
+        try site.build()
+        let all = try site.page("releases/2024-07-28-test/all/index.html")
+        for prefix in ["sec_1__", "sec_2__"] {
+            #expect(all.contains("id=\"\(prefix)fn-1\"") && all.contains("href=\"#\(prefix)fn-1\""), "\(prefix)")
+            #expect(all.contains("id=\"\(prefix)fnref-1\"") && all.contains("href=\"#\(prefix)fnref-1\""), "\(prefix)")
+        }
+        // The section page uses the same ids, so a link to a footnote works on both.
+        let soron = try site.page("releases/2024-07-28-test/soron/index.html")
+        #expect(soron.contains("id=\"sec_1__fn-1\"") && !soron.contains("id=\"fn-1\""))
+        let ids = LinkChecker.attributes(in: Array(all.utf8)).ids
+        #expect(Set(ids).count == ids.count)
+    }
+
+    @Test func theCheckReportsAnIdUsedTwice() throws {
+        let site = try TestSite(TestSite.minimal)
+        defer { site.remove() }
+        try site.build()
+        let page = site.output.appendingPathComponent("releases/2024-07-28-test/soron/index.html")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        try Data(html.replacingOccurrences(of: "</main>", with: "<p id=\"sec_1__para_1\">x</p></main>").utf8).write(to: page)
+        let result = try LinkChecker().check(output: site.output)
+        #expect(result.broken.map(\.description) == [
+            "releases/2024-07-28-test/soron/index.html: id 'sec_1__para_1' is used 2 times; an #anchor can lead to only one"
+        ])
+    }
+}

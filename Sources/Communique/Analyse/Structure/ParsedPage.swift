@@ -25,6 +25,7 @@ public final class ParsedPage {
     init(source: MarkdownSource, anchorPrefix: String, options: MarkdownOptions) {
         self.source = source
         document = MarkdownDocument(source.text, options: options)
+        document.footnoteIDPrefix = anchorPrefix + "__"
         let raw = document.blocks
         let texts = raw.map(\.plainText)
         let markers: [NumberMarker?] = zip(raw, texts).map { block, text in
