@@ -32,6 +32,16 @@ release=$(ls "$site/Content/releases" | head -1)
 curl -s "${url}no-such-page.html" | grep -q '<html' || { echo "the 404 is not the site's 404 page"; exit 1; }
 curl -sI "$url" | grep -qi '^content-type: text/html; charset=utf-8' || { echo "HTML is not sent as UTF-8"; exit 1; }
 
+# Nothing outside the output, no dotfile, no control character (curl --path-as-is keeps the path as sent).
+ln -s /etc/passwd "$site/Public/pw.txt"
+mkdir -p "$site/Public/.git" && echo '[core]' >"$site/Public/.git/config"
+[ "$(status "${url}pw.txt")" = 404 ] || { echo "a link out of the output is served"; exit 1; }
+curl -s "${url}pw.txt" | grep -q 'root:' && { echo "/etc/passwd was served"; exit 1; }
+[ "$(status "${url}.git/config")" = 404 ] || { echo "a dotfile is served"; exit 1; }
+[ "$(curl -s --path-as-is -o /dev/null -w '%{http_code}' "${url}feed.xml%00/x.html")" = 400 ] || { echo "NUL in a path is not a 400"; exit 1; }
+[ "$(curl -s --path-as-is -o /dev/null -w '%{http_code}' "${url}../../etc/passwd")" = 404 ] || { echo ".. leads out"; exit 1; }
+rm -rf "$site/Public/pw.txt" "$site/Public/.git"
+
 # Live reload: pages poll the build count, which a new build moves on.
 curl -s "${url}releases/$release/" | grep -q '__communique/version' || { echo "no live-reload script in the page"; exit 1; }
 grep -q '__communique' "$site/Public/releases/$release/index.html" && { echo "the live-reload script was written to disk"; exit 1; }
