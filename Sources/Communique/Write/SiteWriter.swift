@@ -175,11 +175,12 @@ public struct SiteWriter {
                 return file
             case .unchanged:
                 guard reusable.contains(file.path), link(old, target) == 0 else {
+                    if reusable.contains(file.path) && errno == EEXIST { throw Self.twice(file.path) }
                     throw CommuniqueError("the previous build's \(file.path) is missing; build again with --clean", at: SourceLocation(file: output.path))
                 }
             case .bytes(let bytes):
                 if !(made.contains(file.path) && SiteWriter.fileHolds(old, bytes) && link(old, target) == 0) {
-                    try SiteWriter.writeFile(target, bytes, name: file.path)
+                    try SiteWriter.writeFile(target, bytes, name: file.path, exclusive: true)
                     isNew = true
                 }
             }
@@ -190,6 +191,12 @@ public struct SiteWriter {
             var staged = file
             staged.content = .staged
             return staged
+        }
+
+        /// Two pages of one build with the same path (two glossary entries or topics whose
+        /// ids collide): one would silently replace the other.
+        static func twice(_ path: String) -> CommuniqueError {
+            CommuniqueError("two pages of this build would be written to the same file; give one of them another id or slug", at: SourceLocation(file: path))
         }
 
         /// Removes the staging folder; the output stays as it was.
@@ -227,10 +234,12 @@ public struct SiteWriter {
         }
     }
 
-    static func writeFile(_ path: String, _ bytes: [UInt8], name: String) throws {
+    /// `exclusive`: fail with EEXIST when the file is already there (staging: every path once).
+    static func writeFile(_ path: String, _ bytes: [UInt8], name: String, exclusive: Bool = false) throws {
         // Never through a link: the staging and state folders are ours, a link in them is not.
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        let descriptor = open(path, O_WRONLY | O_CREAT | (exclusive ? O_EXCL : O_TRUNC) | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
+            if exclusive && errno == EEXIST { throw Staging.twice(name) }
             throw CommuniqueError("cannot write: \(String(cString: strerror(errno)))", at: SourceLocation(file: name))
         }
         defer { close(descriptor) }

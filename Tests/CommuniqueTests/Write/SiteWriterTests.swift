@@ -60,3 +60,17 @@ import Testing
         #expect(!SiteWriter.fileHolds(folder.appendingPathComponent("missing.html").path, []))
     }
 }
+
+extension SiteWriterTests {
+    /// Two pages with one path (ids that collide): an error naming it, not one page lost.
+    @Test func twoFilesWithOnePathAreAnError() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try SiteWriter().write(files("old"), to: output)
+        let before = try String(contentsOf: output.appendingPathComponent("p1/index.html"), encoding: .utf8)
+        let error = #expect(throws: CommuniqueError.self) {
+            try SiteWriter().write(files("new") + [OutputFile(path: "p1/index.html", text: "other")], to: output)
+        }
+        #expect(error?.description == "p1/index.html: error: two pages of this build would be written to the same file; give one of them another id or slug")
+        #expect(try String(contentsOf: output.appendingPathComponent("p1/index.html"), encoding: .utf8) == before)
+    }
+}
