@@ -314,6 +314,7 @@ struct PageRenderer {
         context["home_url"] = base
         context["glossary_url"] = base + Permalinks.glossary
         context["topics_url"] = base + Permalinks.topicsIndex
+        context["feed_url"] = site.config.hasAbsoluteBaseURL ? base + FeedWriter.feed : false
         context["lang"] = site.config.language
         context["page_title"] = labels["not_found"]!
         context["crumb_title"] = labels["not_found"]!

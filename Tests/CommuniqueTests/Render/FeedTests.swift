@@ -59,6 +59,8 @@ import FoundationXML
         #expect(urls.first == "urlset")
         #expect(sitemap.contains("<loc>https://example.org/statements/releases/2024-07-28-test/soron/</loc><lastmod>2024-07-31T10:10:00+09:00</lastmod>"))
         #expect(!sitemap.contains("404"))
+        // The 404 page is served at any depth: its feed link starts from the base path too.
+        #expect(try site.page("404.html").contains("href=\"/statements/feed.xml\""))
         #expect(try site.page("robots.txt") == "User-agent: *\nAllow: /\nSitemap: https://example.org/statements/sitemap.xml\n")
     }
 
