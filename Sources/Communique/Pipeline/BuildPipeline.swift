@@ -85,7 +85,7 @@ public struct BuildPipeline {
         }
         let rendered: (result: RenderResult, releases: Int, warnings: [Diagnostic])
         do {
-            rendered = try render(options, previous: previous, stage: staging.stage, clock: &clock)
+            rendered = try render(options, previous: previous.previousRender, stage: staging.stage, clock: &clock)
         } catch {
             staging.discard()
             throw error
@@ -103,7 +103,7 @@ public struct BuildPipeline {
     /// Load → Analyse → Link → Render, each page handed to `stage` as it is rendered.
     /// The site's model lives only in here, so its memory is freed before the Write stage.
     private func render(
-        _ options: BuildOptions, previous: BuildManifest, stage: @escaping @Sendable (OutputFile) throws -> OutputFile,
+        _ options: BuildOptions, previous: PreviousRender, stage: @escaping @Sendable (OutputFile) throws -> OutputFile,
         clock: inout StageClock
     ) throws -> (result: RenderResult, releases: Int, warnings: [Diagnostic]) {
         let templates = try clock.time("Templates") { try TemplateSet(root: options.root) }

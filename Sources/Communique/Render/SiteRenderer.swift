@@ -20,7 +20,7 @@ public struct SiteRenderer {
     /// `stage`, when given, takes each page as soon as it is rendered (the writer's
     /// staging folder), so the pages' bytes are not all held until the end.
     public func render(
-        _ site: SiteSource, _ analysis: Analysis, _ links: LinkGraph, previous: BuildManifest = BuildManifest(),
+        _ site: SiteSource, _ analysis: Analysis, _ links: LinkGraph, previous: PreviousRender = PreviousRender(),
         stage: (@Sendable (OutputFile) throws -> OutputFile)? = nil
     ) throws -> RenderResult {
         var base = PageRenderer(site: site, templates: templates, analysis: analysis)
@@ -113,7 +113,7 @@ public struct SiteRenderer {
     /// The first error (in that order) is thrown.
     private static func renderConcurrently(
         _ units: [(inout PageRenderer) throws -> Void], from base: PageRenderer
-    ) throws -> (files: [OutputFile], knownKeys: Set<String>, count: Int, units: [String: BuildManifest.Unit]) {
+    ) throws -> (files: [OutputFile], knownKeys: Set<String>, count: Int, units: [String: RenderUnit]) {
         let outcomes = Parallel.map(units.count) { index in
             var pages = base
             return Result { try units[index](&pages); return pages }
@@ -121,7 +121,7 @@ public struct SiteRenderer {
         var files: [OutputFile] = []
         var knownKeys: Set<String> = []
         var count = 0
-        var keyedUnits: [String: BuildManifest.Unit] = [:]
+        var keyedUnits: [String: RenderUnit] = [:]
         var kept = 0
         for outcome in outcomes {
             let pages = try outcome.get()
@@ -218,8 +218,8 @@ public struct SiteRenderer {
 public struct RenderResult: Sendable {
     public var files: [OutputFile]
     public var rendered: Int
-    /// Units whose inputs were hashed, for the manifest (see `BuildManifest.units`).
-    public var units: [String: BuildManifest.Unit] = [:]
+    /// Units whose inputs were hashed, for the manifest (see `PreviousRender.units`).
+    public var units: [String: RenderUnit] = [:]
     /// Every key the contexts had (or, for kept units, had last time).
     public var templateKeys: Set<String> = []
 }
@@ -245,8 +245,8 @@ struct PageRenderer {
     }
     /// Release id → its series and its place in it.
     private var seriesPositions: [String: (series: Int, position: Int)] = [:]
-    /// The previous build's manifest: pages whose fingerprint it holds are not rendered.
-    var previous = BuildManifest()
+    /// What the previous build rendered: pages whose fingerprint it holds are not rendered.
+    var previous = PreviousRender()
     /// Pages rendered (not reused) in this build.
     private(set) var rendered = 0
     /// Where rendered pages go at once, if anywhere (see `SiteRenderer.render`).
@@ -273,9 +273,9 @@ struct PageRenderer {
     }
 
     /// Units of this renderer whose inputs were hashed (see `unit`).
-    private(set) var units: [String: BuildManifest.Unit] = [:]
+    private(set) var units: [String: RenderUnit] = [:]
     /// Units kept from the previous build without building their contexts: their
-    /// template keys are the previous build's (`BuildManifest.templateKeys`).
+    /// template keys are the previous build's (`PreviousRender.templateKeys`).
     private(set) var keptUnits = 0
 
     /// Renders a unit of pages whose inputs hash to `key`, or, when the previous build
@@ -289,7 +289,7 @@ struct PageRenderer {
         }
         let first = files.count
         try render(&self)
-        units[name] = BuildManifest.Unit(key: key, paths: files[first...].map(\.path))
+        units[name] = RenderUnit(key: key, paths: files[first...].map(\.path))
     }
 
     /// Renders the page, unless the previous build made it from the same fingerprint.

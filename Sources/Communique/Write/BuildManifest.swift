@@ -32,14 +32,14 @@ public struct BuildManifest: Sendable, Equatable {
     /// Render units (a release and its pages) whose inputs were hashed as a whole: the
     /// next build keeps a unit's pages without building their contexts when its key is
     /// the same (see `ReleaseInputs`).
-    public var units: [String: Unit]
+    public var units: [String: RenderUnit]
     /// Every key the pages' contexts had, for the template check of a build that keeps
     /// units without building their contexts.
     public var templateKeys: Set<String>
 
-    public struct Unit: Sendable, Equatable {
-        public var key: String
-        public var paths: [String]
+    /// What Render needs of it to skip work.
+    public var previousRender: PreviousRender {
+        PreviousRender(fingerprints: fingerprints, units: units, templateKeys: templateKeys)
     }
 
     /// A file as the build left it.
@@ -70,7 +70,7 @@ public struct BuildManifest: Sendable, Equatable {
     }
 
     public init(
-        fingerprints: [String: String] = [:], ids: [String: IDList] = [:], units: [String: Unit] = [:],
+        fingerprints: [String: String] = [:], ids: [String: IDList] = [:], units: [String: RenderUnit] = [:],
         templateKeys: Set<String> = []
     ) {
         self.fingerprints = fingerprints
@@ -120,7 +120,7 @@ public struct BuildManifest: Sendable, Equatable {
             if line.hasPrefix(Self.unitPrefix) {
                 let fields = line.dropFirst(Self.unitPrefix.count).utf8.split(separator: tab).map(Substring.init)
                 if fields.count >= 2 {
-                    manifest.units[String(fields[1])] = Unit(key: String(fields[0]), paths: fields.dropFirst(2).map(String.init))
+                    manifest.units[String(fields[1])] = RenderUnit(key: String(fields[0]), paths: fields.dropFirst(2).map(String.init))
                 }
                 continue
             }

@@ -77,7 +77,7 @@ public struct SiteWriter {
     /// Stages the files not staged yet, carries over foreign files, verifies, writes the
     /// manifest and replaces the output. Any error leaves the output as it was.
     public func finish(
-        _ staging: Staging, files: [OutputFile], units: [String: BuildManifest.Unit] = [:], templateKeys: Set<String> = []
+        _ staging: Staging, files: [OutputFile], units: [String: RenderUnit] = [:], templateKeys: Set<String> = []
     ) throws -> WriteReport {
         var manifest = BuildManifest(units: units, templateKeys: templateKeys)
         do {
