@@ -12,19 +12,7 @@ import Testing
 
     /// Builds the minimal site, applies `change`, and returns the failed build's messages.
     func messages(_ change: (TestSite) throws -> Void) throws -> [String] {
-        let site = try TestSite(TestSite.minimal)
-        defer { site.remove() }
-        try site.build()
-        let before = site.snapshot()
-        try change(site)
-        do {
-            try site.build()
-            Issue.record("the build should fail")
-            return []
-        } catch let error as CommuniqueError {
-            #expect(site.snapshot() == before, "Public/ changed after a failed build")
-            return error.diagnostics.map(\.description)
-        }
+        try TestSite.messagesOfAFailedRebuild(change)
     }
 
     @Test(arguments: ["javascript:alert(1)//", "/statements/", "example.org", "https://", "ftp://example.org/",

@@ -8,23 +8,7 @@ import Testing
     /// Builds once, breaks the site with `change`, builds again expecting failure, and
     /// checks the previous output is still there byte for byte.
     func expectFailure(_ change: (TestSite) throws -> Void) throws -> [String] {
-        let site = try TestSite(TestSite.minimal)
-        defer { site.remove() }
-        try site.build()
-        let before = site.snapshot()
-        try change(site)
-        var messages: [String] = []
-        do {
-            try site.build()
-            Issue.record("build should have failed")
-        } catch let error as CommuniqueError {
-            messages = error.diagnostics.map(\.description)
-        }
-        #expect(site.snapshot() == before, "Public/ changed after a failed build")
-        // Pages are staged while they render; a failure removes the staging folder.
-        let beside = try FileManager.default.contentsOfDirectory(atPath: site.output.deletingLastPathComponent().path)
-        #expect(!beside.contains { $0.hasSuffix(".staging") }, "\(beside)")
-        return messages
+        try TestSite.messagesOfAFailedRebuild(change)
     }
 
     @Test func brokenFrontMatterNamesFileAndLine() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 @testable import Communique
 
@@ -55,6 +56,29 @@ struct TestSite {
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }
+
+    /// Builds the minimal site, breaks it with `change`, builds again expecting failure,
+    /// and checks the previous output is still there byte for byte, with no staging
+    /// folder left; returns the failed build's messages.
+    static func messagesOfAFailedRebuild(_ change: (TestSite) throws -> Void) throws -> [String] {
+        let site = try TestSite(TestSite.minimal)
+        defer { site.remove() }
+        try site.build()
+        let before = site.snapshot()
+        try change(site)
+        var messages: [String] = []
+        do {
+            try site.build()
+            Issue.record("build should have failed")
+        } catch let error as CommuniqueError {
+            messages = error.diagnostics.map(\.description)
+        }
+        #expect(site.snapshot() == before, "Public/ changed after a failed build")
+        // Pages are staged while they render; a failure removes the staging folder.
+        let beside = try FileManager.default.contentsOfDirectory(atPath: site.output.deletingLastPathComponent().path)
+        #expect(!beside.contains { $0.hasSuffix(".staging") }, "\(beside)")
+        return messages
+    }
 
     /// A small two-section release in the sample's shape.
     static let minimal: [String: String] = [
