@@ -14,11 +14,6 @@ public struct Analysis {
     public var sections: [PageKey: ParsedPage]
 }
 
-/// Identifies a section page of a release.
-public struct PageKey: Hashable, Sendable {
-    public var release: String
-    public var section: String
-}
 
 /// Analyse stage: parses every page's Markdown once and numbers its paragraphs.
 /// Runs after `SiteLoader`; its result feeds `SiteLinker` and `SiteRenderer`.

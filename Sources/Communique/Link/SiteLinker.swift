@@ -14,8 +14,6 @@ public struct LinkGraph {
     public var termsOnPage: [PageKey: [Int]]
     /// Up to three related paragraphs for each numbered paragraph.
     public var related: [ParagraphRef: [ParagraphRef]]
-    /// Each glossary entry's opening link tag, for the term markers in the text.
-    public var termTags: [String]
 }
 
 /// Link stage: links terms in the text to the glossary and computes the links between
@@ -74,7 +72,7 @@ public struct SiteLinker {
         let related = RelatedParagraphs(limit: Self.relatedLimit).compute(termsByParagraph: termsByParagraph, numbered: numbered)
         return LinkGraph(
             neighbours: neighbours, backlinks: backlinks, termsOnPage: termsOnPage,
-            related: related, termTags: linker.openTags)
+            related: related)
     }
 }
 

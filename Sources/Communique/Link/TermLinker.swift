@@ -1,16 +1,5 @@
 import CommuniqueMarkdown
 
-/// A paragraph (any top-level block with an anchor) somewhere in the site.
-public struct ParagraphRef: Hashable, Sendable, Comparable {
-    /// The page: a section, or the release's own page when `page.section` is "".
-    public var page: PageKey
-    public var anchor: String
-
-    public static func < (a: ParagraphRef, b: ParagraphRef) -> Bool {
-        (a.page.release, a.page.section, a.anchor) < (b.page.release, b.page.section, b.anchor)
-    }
-}
-
 /// One use of a glossary term in the text.
 public struct TermOccurrence: Sendable {
     public var entry: Int
@@ -29,15 +18,12 @@ public struct TermOccurrence: Sendable {
 /// cmark tree (never inside headings, links or code), and records every use.
 ///
 /// The tree gets a `LinkMarkers.term` marker where each link opens; the renderer puts
-/// the entry's tag (`openTags`) there.
+/// the entry's tag (`TermLinkTags`) there.
 struct TermLinker {
     let glossary: Glossary
-    /// Each entry's opening `<a>` tag, made once.
-    let openTags: [String]
 
     init(glossary: Glossary) {
         self.glossary = glossary
-        openTags = glossary.entries.map(Self.openTag(for:))
     }
 
     func link(_ page: ParsedPage, key: PageKey) -> [TermOccurrence] {
@@ -61,20 +47,6 @@ struct TermLinker {
             }
         }
         return occurrences
-    }
-
-    static func openTag(for entry: GlossaryEntry) -> String {
-        "<a class=\"term\" href=\"\(LinkMarkers.root)\(Permalinks.glossaryEntry(entry.id))\" aria-describedby=\"def-\(entry.id)\" data-tip=\"\(MarkupEscaping.escape(tip(for: entry)))\">"
-    }
-
-    /// What hovering or focusing a term shows: the term, its reading, its meaning.
-    static func tip(for entry: GlossaryEntry) -> String {
-        var parts = [entry.term]
-        if !entry.reading.isEmpty, entry.reading != entry.term { parts[0] += "（\(entry.reading)）" }
-        if let english = entry.english { parts.append(english) }
-        if let title = entry.title { parts.append(title) }
-        if let definition = entry.definition { parts.append(definition) }
-        return parts.joined(separator: " — ")
     }
 }
 

@@ -1,20 +1,6 @@
 import Foundation
 import Yams
 
-/// A curated glossary entry as written in `Content/glossary.yml`, before readings are
-/// derived and extracted terms merged in (the Analyse stage does that).
-public struct CuratedTerm: Sendable, Hashable {
-    public var id: String?
-    public var term: String
-    public var reading: String?
-    public var aliases: [String]
-    public var english: String?
-    public var definition: String?
-    public var category: GlossaryEntry.Category
-    public var seeAlso: [String]
-    public var location: SourceLocation
-}
-
 /// Reads `Content/glossary.yml`: a list of entries
 /// (`term`, `reading`, `aliases`, `english`, `definition`, `category`, `see`).
 ///

@@ -44,11 +44,12 @@ public struct SiteRenderer {
                 "glossary_count": analysis.glossary.entries.count,
             ])
         }
-        let releaseInputs = ReleaseInputs(site: site, analysis: analysis, links: links, templates: templates)
+        let termTags = TermLinkTags.all(for: analysis.glossary)
+        let releaseInputs = ReleaseInputs(site: site, analysis: analysis, links: links, termTags: termTags, templates: templates)
         for release in site.releases {
             units.append { pages in
                 try pages.unit("release:\(release.id)", key: releaseInputs.key(of: release, pages: pages)) { pages in
-                    try renderRelease(release, analysis, links, into: &pages)
+                    try renderRelease(release, analysis, links, termTags: termTags, into: &pages)
                 }
             }
         }
@@ -135,7 +136,9 @@ public struct SiteRenderer {
         return (files, knownKeys, count, keyedUnits)
     }
 
-    private func renderRelease(_ release: Release, _ analysis: Analysis, _ links: LinkGraph, into pages: inout PageRenderer) throws {
+    private func renderRelease(
+        _ release: Release, _ analysis: Analysis, _ links: LinkGraph, termTags: [String], into pages: inout PageRenderer
+    ) throws {
         let releasePath = Permalinks.release(release.id)
         let crumbsToRelease = [pages.crumb(pages.labels["home"]!, Permalinks.home)]
         let printPath = Permalinks.printable(release.id)
@@ -158,7 +161,7 @@ public struct SiteRenderer {
                         ["title": topics.topics[index].title, "url": Permalinks.relative(from: path, to: Permalinks.topic(topics.topics[index].id))]
                     }
                 },
-                key: key, termTags: links.termTags)
+                key: key, termTags: termTags)
             return context.blocks(of: page, topHeadingLevel: top)
         }
         let lead = Summary.of(bodyPage)
@@ -430,7 +433,7 @@ struct PageRenderer {
         for key in keys {
             for index in links.termsOnPage[key] ?? [] where seen.insert(index).inserted {
                 let entry = glossary.entries[index]
-                items.append(["id": entry.id, "tip": TermLinker.tip(for: entry)])
+                items.append(["id": entry.id, "tip": TermLinkTags.tip(for: entry)])
             }
         }
         return ["term_definitions": items, "has_term_definitions": !items.isEmpty]

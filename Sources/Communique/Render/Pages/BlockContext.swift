@@ -7,7 +7,7 @@ struct BlockContext {
     /// Topic chips of each paragraph, already as template values.
     let topics: (ParagraphRef) -> [[String: Any]]
     let key: PageKey
-    /// Opening tags of term links, by glossary entry (`LinkGraph.termTags`).
+    /// Opening tags of term links, by glossary entry (`TermLinkTags`).
     var termTags: [String] = []
 
     /// One dictionary per block. Headings are placed under `topHeadingLevel`, ranked by

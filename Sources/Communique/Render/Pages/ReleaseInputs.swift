@@ -19,7 +19,7 @@ struct ReleaseInputs {
     /// of every use of the site (megabytes on a large one).
     private let termLinks: [PageKey: String]
 
-    init(site: SiteSource, analysis: Analysis, links: LinkGraph, templates: TemplateSet) {
+    init(site: SiteSource, analysis: Analysis, links: LinkGraph, termTags: [String], templates: TemplateSet) {
         self.site = site
         self.analysis = analysis
         self.links = links
@@ -27,7 +27,7 @@ struct ReleaseInputs {
         var hashers: [PageKey: StableHasher] = [:]
         for entry in links.backlinks.keys.sorted() {
             var tag = StableHasher()
-            tag.combine(links.termTags[entry])
+            tag.combine(termTags[entry])
             let tagHash = tag.hex
             for use in links.backlinks[entry]! {
                 var hasher = hashers[use.paragraph.page] ?? StableHasher()
@@ -77,7 +77,7 @@ struct ReleaseInputs {
         for index in links.termsOnPage[key] ?? [] {
             let entry = analysis.glossary.entries[index]
             unit.combine(entry.id)
-            unit.combine(TermLinker.tip(for: entry))
+            unit.combine(TermLinkTags.tip(for: entry))
         }
         let topics = analysis.topics
         for block in page.blocks {
