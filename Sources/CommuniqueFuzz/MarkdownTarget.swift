@@ -1,0 +1,202 @@
+#if DEBUG
+import CommuniqueMarkdown
+import Foundation
+
+@testable import Communique
+
+/// The cmark-gfm wrapper with our extensions and rewrites: the first byte is the options
+/// (bit 0: raw HTML allowed; bits 1–3: the heading offset, -2…5), the rest the Markdown.
+///
+/// Every block is read (kind, line, text, HTML), its linkable runs are wrapped where a fixed
+/// set of terms matches (as glossary links are), and the document and footnotes rendered.
+/// - The HTML is valid UTF-8: no U+FFFD that the input did not bring (a NUL or a character
+///   reference such as `&#0;` may make one, as CommonMark says).
+/// - No `<script` (or another tag GFM's tagfilter escapes) appears as a tag, as tagfilter
+///   reads one (`<script>`, `<script src=…>`, `<script/>`; not `<script/x>`, see `filteredTag`).
+/// - With raw HTML off, every tag and attribute in the output is one cmark-gfm or our wraps
+///   write, every `<` starts one, and no link or image has a `javascript:`-like URL.
+/// - Wrapping changes neither a block's text nor, wraps taken out, its HTML.
+/// - `footnotesHTML()` gives the same twice and leaves `html()` as it was.
+final class MarkdownTarget: FuzzTarget {
+    static let open = "<span class=\"fz\">"
+    static let close = "</span>"
+    let matcher = TermMatcher(patterns: [
+        "a", "e", "ACM", "Japan", "同盟", "日米", "の", "。", "(1)", "&", "<", "*", "_", "\"", "é", "👍", "\u{301}", " ", "fn",
+    ])
+
+    /// `html`'s bytes without every occurrence of `tags` (on bytes: a tag's `>` followed by a
+    /// combining mark or an emoji modifier is no whole Character of the string).
+    static func removing(_ tags: [String], from html: String) -> [UInt8] {
+        let needles = tags.map { Array($0.utf8) }
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        outer: while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "<") {
+                for needle in needles where i + needle.count <= bytes.count && bytes[i..<(i + needle.count)].elementsEqual(needle) {
+                    i += needle.count
+                    continue outer
+                }
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return out
+    }
+
+    func test(_ bytes: [UInt8]) throws {
+        guard let flags = bytes.first else { return }
+        let markdown = String(decoding: bytes.dropFirst(), as: UTF8.self)
+        let options = MarkdownOptions(allowRawHTML: flags & 1 != 0, headingLevelOffset: Int((flags >> 1) & 7) - 2)
+        let mayMakeReplacement = markdown.unicodeScalars.contains { $0 == "\u{FFFD}" || $0 == "\0" } || markdown.contains("&#")
+
+        let document = MarkdownDocument(markdown, options: options)
+        var outputs: [String] = []
+        for block in document.blocks {
+            _ = block.kind
+            try require(block.startLine >= 0, "a block starts at line \(block.startLine)")
+            let text = block.plainText
+            let html = block.html
+            outputs += [html, block.innerHTML]
+            let runs = block.linkableRuns
+            for run in runs {
+                let wraps = matcher.matches(in: run.text).map {
+                    InlineWrap(utf8Range: $0.utf8Range(in: run.text), open: Self.open, close: Self.close)
+                }
+                block.wrap(run, wraps)
+            }
+            let wrapped = block.html
+            outputs.append(wrapped)
+            try require(block.plainText == text, "wrapping changed the block's text from '\(text)' to '\(block.plainText)'")
+            try require(Self.removing([Self.open, Self.close], from: wrapped) == Array(html.utf8),
+                "wrapping changed the block's HTML from \(html) to \(wrapped)")
+        }
+        let whole = document.html()
+        let footnotes = document.footnotesHTML()
+        try require(document.footnotesHTML() == footnotes, "footnotesHTML() gives another result the second time")
+        try require(document.html() == whole, "footnotesHTML() changed the document")
+        outputs += [whole, footnotes]
+
+        for html in outputs {
+            if !mayMakeReplacement {
+                try require(!html.unicodeScalars.contains("\u{FFFD}"), "U+FFFD in the HTML: \(html)")
+            }
+            if let tag = HTMLCheck.filteredTag(in: html) {
+                throw InvariantFailure("a raw <\(tag) tag in the HTML: \(html)")
+            }
+            if !options.allowRawHTML, let problem = HTMLCheck.problem(in: html, extraTags: ["span"]) {
+                throw InvariantFailure("\(problem) in the HTML: \(html)")
+            }
+        }
+    }
+}
+
+/// What cmark-gfm writes with raw HTML off: its own tags and attributes only.
+enum HTMLCheck {
+    /// Tags GFM's tagfilter extension escapes even in raw HTML.
+    static let filteredTags = ["script", "iframe", "style", "textarea", "title", "xmp", "noembed", "noframes", "plaintext"]
+
+    /// The first of `filteredTags` that `html` has as an opening or closing tag (any case),
+    /// as GFM's tagfilter reads one: the name then a space, `>` or `/>`. (A browser also ends
+    /// the name at a `/` followed by anything: `<script/x>` is a script tag that tagfilter lets
+    /// through. It matters only with raw HTML allowed, where `<img onerror>` is let through
+    /// anyway: the tag filter is no sanitizer.)
+    static func filteredTag(in html: String) -> String? {
+        let bytes = Array(html.utf8)
+        let ends: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0B, 0x0D, 0x0C, UInt8(ascii: ">")]
+        for start in bytes.indices where bytes[start] == UInt8(ascii: "<") {
+            var i = start + 1
+            if i < bytes.count, bytes[i] == UInt8(ascii: "/") { i += 1 }
+            var name: [UInt8] = []
+            while i < bytes.count, name.count <= 9, (bytes[i] | 0x20) >= 0x61, (bytes[i] | 0x20) <= 0x7A {
+                name.append(bytes[i] | 0x20)
+                i += 1
+            }
+            guard i < bytes.count, ends.contains(bytes[i]) || (bytes[i] == UInt8(ascii: "/") && i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: ">"))
+            else { continue }
+            if let tag = filteredTagBytes.firstIndex(of: name) { return filteredTags[tag] }
+        }
+        return nil
+    }
+
+    static let filteredTagBytes = filteredTags.map { Array($0.utf8) }
+
+    static let tags: Set<String> = [
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "code", "em", "strong", "a", "img",
+        "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "del", "input", "section", "sup",
+    ]
+    static let attributes: Set<String> = [
+        "href", "title", "src", "alt", "id", "class", "start", "style", "type", "checked", "disabled", "data-footnotes",
+        "data-footnote-ref", "data-footnote-backref", "data-footnote-backref-idx", "aria-label", "align",
+    ]
+
+    /// The first problem in `html`, if any: a `<` that starts no known tag, an unknown tag or
+    /// attribute, an unquoted or unterminated attribute, or a dangerous URL.
+    static func problem(in html: String, extraTags: Set<String> = []) -> String? {
+        let bytes = Array(html.utf8)
+        var i = 0
+        func isName(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D }
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "<") else {
+                if bytes[i] == UInt8(ascii: ">") { return "a raw '>' outside a tag at byte \(i)" }
+                i += 1
+                continue
+            }
+            if bytes[i...].starts(with: "<!-- raw HTML omitted -->".utf8) {
+                i += "<!-- raw HTML omitted -->".utf8.count
+                continue
+            }
+            i += 1
+            if i < bytes.count, bytes[i] == UInt8(ascii: "/") { i += 1 }
+            let nameStart = i
+            while i < bytes.count, isName(bytes[i]) { i += 1 }
+            let name = String(decoding: bytes[nameStart..<i], as: UTF8.self)
+            guard tags.contains(name) || extraTags.contains(name) else { return "an unknown tag <\(name)" }
+            while true {
+                while i < bytes.count, bytes[i] == UInt8(ascii: " ") { i += 1 }
+                guard i < bytes.count else { return "an unterminated tag <\(name)" }
+                if bytes[i] == UInt8(ascii: ">") { i += 1; break }
+                if bytes[i...].starts(with: "/>".utf8) { i += 2; break }
+                let attributeStart = i
+                while i < bytes.count, isName(bytes[i]) { i += 1 }
+                let attribute = String(decoding: bytes[attributeStart..<i], as: UTF8.self)
+                guard !attribute.isEmpty, attributes.contains(attribute) else { return "an unknown attribute '\(attribute)' in <\(name)" }
+                guard i < bytes.count, bytes[i] == UInt8(ascii: "=") else { continue }
+                i += 1
+                guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { return "an unquoted attribute value in <\(name)" }
+                i += 1
+                let valueStart = i
+                while i < bytes.count, bytes[i] != UInt8(ascii: "\"") {
+                    if bytes[i] == UInt8(ascii: "<") || bytes[i] == UInt8(ascii: ">") { return "a raw '<' or '>' in an attribute of <\(name)" }
+                    i += 1
+                }
+                guard i < bytes.count else { return "an unterminated attribute value in <\(name)" }
+                let value = String(decoding: bytes[valueStart..<i], as: UTF8.self)
+                i += 1
+                if attribute == "href" || attribute == "src", let scheme = dangerousScheme(value) {
+                    return "a \(scheme) URL in <\(name) \(attribute)=\"\(value)\">"
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The scheme of a URL a browser would run or open from disk, as cmark-gfm's safe mode
+    /// refuses them: after the entities cmark writes are decoded, the tabs and line breaks
+    /// browsers drop are removed and leading spaces and controls trimmed.
+    static func dangerousScheme(_ attribute: String) -> String? {
+        var url = attribute.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#x27;", with: "'")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
+        url.unicodeScalars.removeAll { $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        let trimmed = String(url.unicodeScalars.drop { $0.value <= 0x20 }).lowercased()
+        for scheme in ["javascript:", "vbscript:", "file:"] where trimmed.hasPrefix(scheme) { return scheme }
+        if trimmed.hasPrefix("data:") {
+            let safe = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
+            if !safe.contains(where: { trimmed.hasPrefix($0) }) { return "data:" }
+        }
+        return nil
+    }
+}
+#endif

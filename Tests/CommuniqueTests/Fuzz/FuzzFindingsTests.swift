@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+@testable import Communique
+
+/// Bugs the fuzz targets (`make fuzz`, Sources/CommuniqueFuzz) found, each pinned by a test;
+/// the inputs themselves are replayed from Tests/fuzz/regressions/ by `make test`.
+@Suite struct FuzzFindingsTests {
+    /// cmark-gfm lets a table cell hold only text, code, emphasis, links and the like: the
+    /// custom inline a glossary link is made of was refused, and the term's text vanished from
+    /// the cell (and the refused nodes leaked). Found by the `markdown` target
+    /// (Tests/fuzz/regressions/markdown/table-cell-wrap).
+    @Test func aGlossaryTermInATableCellKeepsItsText() throws {
+        var files = TestSite.minimal
+        files["Content/glossary.yml"] = "- term: 同盟調整メカニズム\n  aliases: [ACM]\n  definition: 調整の仕組み。\n"
+        files["Content/releases/2024-07-28-test/03-table.md"] = """
+            ---
+            title: 用語
+            order: 3
+            slug: yogo
+            ---
+
+            | 略語 | 説明 |
+            |---|---|
+            | ACM | 同盟調整メカニズム |
+
+            ACMは同盟調整メカニズムの略です。
+            """
+        let site = try TestSite(files)
+        defer { site.remove() }
+        try site.build()
+        let html = try site.page("releases/2024-07-28-test/yogo/index.html")
+        #expect(html.contains(">ACM</td>"), "the term's text is gone from its cell")
+        #expect(html.contains(">同盟調整メカニズム</td>"), "the term's text is gone from its cell")
+        // Outside the table the term is still linked.
+        #expect(html.contains("class=\"term\""))
+    }
+
+    /// libyaml counts a bare "\r" as a line break, so a key given twice could be reported
+    /// past the last "\n" line, and looking for its second place took a range whose start
+    /// was past its end: a crash instead of a message. Found by the `frontmatter` target
+    /// (Tests/fuzz/regressions/frontmatter/duplicate-key-after-bare-cr).
+    @Test func aKeyGivenTwiceOnLinesEndedByABareCarriageReturnIsAnErrorNotACrash() throws {
+        #expect(throws: CommuniqueError.self) {
+            try FrontMatter(parsing: "---\ntitle: a\rorder: 1\rorder: 2\n---\nbody\n", file: "a.md")
+        }
+        let site = try TestSite(["Content/site.yml": "title: T\rauthor: A\rlanguage: ja\rlanguage: en"], templates: false)
+        defer { site.remove() }
+        #expect(throws: CommuniqueError.self) { try SiteLoader().loadConfig(root: site.root) }
+    }
+
+    /// The import wrote a page without a title, which `build` refuses, when a Markdown
+    /// statement had an empty heading (`#` alone, `## `: read as the release's title or a
+    /// section's), an empty `title: ''` in its front matter, or nothing but a section heading
+    /// (no sentence to take the title from). Found by the `import` target
+    /// (Tests/fuzz/regressions/import/empty-heading-*, empty-front-matter-title.md,
+    /// only-a-heading-shift-jis).
+    @Test(arguments: [
+        "#\n\nThe Ministers met in Tokyo.\n",
+        "Title\n\n## \n\nThe Ministers met in Tokyo.\n\n## Regional affairs\n\nThey discussed the region.\n",
+        "# ##\n\n## Overview\n\nThe Ministers met.\n\n##\n\nMore text.\n",
+        "---\ntitle: ''\n---\nThe Ministers met in Tokyo.\n",
+        "## Overview\n",
+    ])
+    func anImportedReleaseAlwaysHasATitle(_ text: String) throws {
+        let source = try SourceText(data: Data(text.utf8), path: "statement.md")
+        let result = try StatementImporter(reader: nil).importStatement(source, id: nil)
+        #expect(!(result.statement.releaseTitle ?? "").isEmpty)
+        #expect(result.statement.sections.allSatisfy { !$0.title.isEmpty })
+        let site = try TestSite(["Content/site.yml": "title: T\n"], templates: false)
+        defer { site.remove() }
+        _ = try ImportWriter(root: site.root).write(result, force: false)
+        let folder = site.root.appendingPathComponent("Content/releases/\(result.releaseID)")
+        let release = try SiteLoader().loadRelease(folder: folder, root: site.root, defaultLanguage: "en")
+        #expect(!release.title.isEmpty)
+    }
+}
