@@ -51,8 +51,12 @@ extension MarkdownBlock {
 
     /// Splits `run` and puts each wrap's HTML around its part of the text. Wraps must
     /// not overlap. The tree changes, so collect all runs first, then wrap them.
+    ///
+    /// A run whose parent takes no custom inline is left as it is: a GFM table cell takes only
+    /// text, code, emphasis, links and the like, and cmark would refuse the wrap, losing its
+    /// text from the page (and its nodes from the tree, unfreed).
     public func wrap(_ run: TextRun, _ wraps: [InlineWrap]) {
-        guard !wraps.isEmpty else { return }
+        guard !wraps.isEmpty, Self.acceptsCustomInline(besides: run.node) else { return }
         let bytes = Array(run.text.utf8)
         var cursor = 0
         var anchor = run.node
@@ -82,5 +86,12 @@ extension MarkdownBlock {
         }
         cmark_node_unlink(run.node)
         cmark_node_free(run.node)
+    }
+
+    /// True when cmark lets a custom inline stand next to `node` (its parent can contain one).
+    private static func acceptsCustomInline(besides node: OpaquePointer) -> Bool {
+        guard let probe = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return false }
+        defer { cmark_node_free(probe) }  // unlinks it first
+        return cmark_node_insert_after(node, probe) != 0
     }
 }

@@ -10,7 +10,9 @@ enum YAMLKeys {
     static func linesOfKey(_ name: String, in yaml: String, from mark: Mark) -> (first: Int, second: Int) {
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
         var found: [Int] = []
-        for number in max(1, mark.line)...max(1, lines.count) where number <= lines.count {
+        // libyaml also counts a bare "\r" (and NEL, LS, PS) as a line break, so the mark can
+        // be past the last "\n" line: then there is nothing to look at (no range to crash on).
+        for number in stride(from: max(1, mark.line), through: lines.count, by: 1) {
             let line = lines[number - 1].unicodeScalars
             guard line.count >= mark.column else { continue }
             let rest = String(String.UnicodeScalarView(line.dropFirst(mark.column - 1)))
