@@ -62,6 +62,9 @@ struct MarkdownStatementParser {
                 }
             case _ where Self.knownKeys.contains(key):
                 guard let text = try matter.string(key) else { continue }
+                // An empty title is none (the text gives one): written back, it was left out and
+                // `build` refused the release. (An empty series means "no series".)
+                if key == "title", text.isEmpty { continue }
                 statement.givenFields[key] = text
                 switch key {
                 case "title": statement.title = text
@@ -134,7 +137,9 @@ struct MarkdownStatementParser {
                 flush()
             } else if let h = heading(line.text) {
                 flush()
-                blocks.append(Block(text: line.text, line: line.number, heading: h))
+                // An empty heading (`#`, `## ##`) names nothing and shows nothing: as a title
+                // or a section it made a page without one, which no build loads.
+                if !h.text.isEmpty { blocks.append(Block(text: line.text, line: line.number, heading: h)) }
             } else if current.isEmpty, let bold = HeadingDetector.boldContent(WidthFolding.fold(trimmed)), !bold.isEmpty {
                 blocks.append(Block(text: trimmed, line: line.number, heading: (0, String(trimmed.dropFirst(2).dropLast(2))), isBold: true))
             } else {

@@ -52,11 +52,12 @@ public struct Statement {
     }
 
     /// The title the release is listed under: the page's title, else the document's
-    /// own, else the statement's first sentence (a release always needs one).
+    /// own, else the statement's first sentence, else its first section's heading (a release
+    /// always needs one: `build` refuses an `_index.md` without a title).
     var releaseTitle: String? {
         if let title = title ?? innerTitle?.text { return title }
         let first = (lead + preamble + sections.flatMap { $0.intro + $0.paragraphs }).first?.text
-        guard let first else { return nil }
+        guard let first else { return sections.first?.title }
         let end = first.firstIndex(where: { $0 == "。" || $0 == "．" }).map(first.index(after:))
             ?? first.range(of: ". ")?.lowerBound ?? first.endIndex
         let sentence = first[..<end]
