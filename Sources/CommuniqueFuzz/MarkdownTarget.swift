@@ -9,10 +9,11 @@ import Foundation
 ///
 /// Every block is read (kind, line, text, HTML), its linkable runs are wrapped where a fixed
 /// set of terms matches (as glossary links are), and the document and footnotes rendered.
-/// - The HTML is valid UTF-8: no U+FFFD that the input did not bring (a NUL or a character
-///   reference such as `&#0;` may make one, as CommonMark says).
-/// - No `<script` (or another tag GFM's tagfilter escapes) appears as a tag, as tagfilter
-///   reads one (`<script>`, `<script src=…>`, `<script/>`; not `<script/x>`, see `filteredTag`).
+/// - The HTML is valid UTF-8 and loses no text to a cut sequence: no U+FFFD that the input did
+///   not bring (a NUL or a character reference such as `&#0;` may make one, as CommonMark says;
+///   see `hasFootnoteReferenceAcrossLines` for a cmark-gfm bug).
+/// - No `<script` (or another tag GFM's tagfilter escapes) appears as a tag, as a browser
+///   reads one (`<script>`, `<script src=…>`, `<script/x>`, `<script` + form feed).
 /// - With raw HTML off, every tag and attribute in the output is one cmark-gfm or our wraps
 ///   write, every `<` starts one, and no link or image has a `javascript:`-like URL.
 /// - Wrapping changes neither a block's text nor, wraps taken out, its HTML.
@@ -21,7 +22,8 @@ final class MarkdownTarget: FuzzTarget {
     static let open = "<span class=\"fz\">"
     static let close = "</span>"
     let matcher = TermMatcher(patterns: [
-        "a", "e", "ACM", "Japan", "同盟", "日米", "の", "。", "(1)", "&", "<", "*", "_", "\"", "é", "👍", "\u{301}", " ", "fn",
+        // Few that match everywhere (each match is a wrap): a glossary has terms, not letters.
+        "an", "ACM", "Japan", "同盟", "日米", "について", "。", "(1)", "&", "<", "*_", "\"", "é", "👍", "\u{301}", " \n", "fn",
     ])
 
     /// `html`'s bytes without every occurrence of `tags` (on bytes: a tag's `>` followed by a
@@ -45,20 +47,40 @@ final class MarkdownTarget: FuzzTarget {
         return out
     }
 
+    /// KNOWN, upstream, not fixed here: cmark-gfm (0.29.0.gfm.6, and its current source) sizes a
+    /// footnote reference's label by columns, which restart at a line end, so `[^x` + line end +
+    /// `（１]` that no definition matches comes back as text with most of its last line gone,
+    /// cut inside a UTF-8 sequence (github/cmark-gfm#282 is the same bug in a definition's
+    /// label). The U+FFFD check skips such inputs; a statement has no `[^` across lines.
+    static func hasFootnoteReferenceAcrossLines(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        while i + 1 < bytes.count {
+            if bytes[i] == UInt8(ascii: "["), bytes[i + 1] == UInt8(ascii: "^") {
+                var j = i + 2
+                while j < bytes.count, bytes[j] != UInt8(ascii: "]") {
+                    if bytes[j] == 0x0A || bytes[j] == 0x0D { return true }
+                    j += 1
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
     func test(_ bytes: [UInt8]) throws {
         guard let flags = bytes.first else { return }
         let markdown = String(decoding: bytes.dropFirst(), as: UTF8.self)
         let options = MarkdownOptions(allowRawHTML: flags & 1 != 0, headingLevelOffset: Int((flags >> 1) & 7) - 2)
         let mayMakeReplacement = markdown.unicodeScalars.contains { $0 == "\u{FFFD}" || $0 == "\0" } || markdown.contains("&#")
+            || Self.hasFootnoteReferenceAcrossLines(Array(markdown.utf8))
 
         let document = MarkdownDocument(markdown, options: options)
-        var outputs: [String] = []
         for block in document.blocks {
             _ = block.kind
             try require(block.startLine >= 0, "a block starts at line \(block.startLine)")
             let text = block.plainText
             let html = block.html
-            outputs += [html, block.innerHTML]
+            _ = block.innerHTML
             let runs = block.linkableRuns
             for run in runs {
                 let wraps = matcher.matches(in: run.text).map {
@@ -67,7 +89,6 @@ final class MarkdownTarget: FuzzTarget {
                 block.wrap(run, wraps)
             }
             let wrapped = block.html
-            outputs.append(wrapped)
             try require(block.plainText == text, "wrapping changed the block's text from '\(text)' to '\(block.plainText)'")
             try require(Self.removing([Self.open, Self.close], from: wrapped) == Array(html.utf8),
                 "wrapping changed the block's HTML from \(html) to \(wrapped)")
@@ -76,16 +97,16 @@ final class MarkdownTarget: FuzzTarget {
         let footnotes = document.footnotesHTML()
         try require(document.footnotesHTML() == footnotes, "footnotesHTML() gives another result the second time")
         try require(document.html() == whole, "footnotesHTML() changed the document")
-        outputs += [whole, footnotes]
-
-        for html in outputs {
+        // The whole document holds every block as wrapped (each is its HTML before, wraps
+        // taken out, as checked above) and the footnotes.
+        for html in [whole] {
             if !mayMakeReplacement {
                 try require(!html.unicodeScalars.contains("\u{FFFD}"), "U+FFFD in the HTML: \(html)")
             }
-            if let tag = HTMLCheck.filteredTag(in: html) {
-                throw InvariantFailure("a raw <\(tag) tag in the HTML: \(html)")
-            }
-            if !options.allowRawHTML, let problem = HTMLCheck.problem(in: html, extraTags: ["span"]) {
+            if options.allowRawHTML {
+                if let tag = HTMLCheck.filteredTag(in: html) { throw InvariantFailure("a raw <\(tag) tag in the HTML: \(html)") }
+            } else if let problem = HTMLCheck.problem(in: html, extraTags: ["span"]) {
+                // Stricter than the tag filter: no tag but cmark-gfm's and ours at all.
                 throw InvariantFailure("\(problem) in the HTML: \(html)")
             }
         }
@@ -98,13 +119,12 @@ enum HTMLCheck {
     static let filteredTags = ["script", "iframe", "style", "textarea", "title", "xmp", "noembed", "noframes", "plaintext"]
 
     /// The first of `filteredTags` that `html` has as an opening or closing tag (any case),
-    /// as GFM's tagfilter reads one: the name then a space, `>` or `/>`. (A browser also ends
-    /// the name at a `/` followed by anything: `<script/x>` is a script tag that tagfilter lets
-    /// through. It matters only with raw HTML allowed, where `<img onerror>` is let through
-    /// anyway: the tag filter is no sanitizer.)
+    /// as a browser reads one: the name then whitespace (a form feed too), `/`, `>` or the end.
+    /// (GFM's tagfilter reads fewer: `<script/x>` and `<plaintext` + form feed got through it;
+    /// `RawHTMLFilter` closes that.)
     static func filteredTag(in html: String) -> String? {
         let bytes = Array(html.utf8)
-        let ends: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0B, 0x0D, 0x0C, UInt8(ascii: ">")]
+        let ends: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0C, 0x0D, UInt8(ascii: ">"), UInt8(ascii: "/")]
         for start in bytes.indices where bytes[start] == UInt8(ascii: "<") {
             var i = start + 1
             if i < bytes.count, bytes[i] == UInt8(ascii: "/") { i += 1 }
@@ -113,8 +133,7 @@ enum HTMLCheck {
                 name.append(bytes[i] | 0x20)
                 i += 1
             }
-            guard i < bytes.count, ends.contains(bytes[i]) || (bytes[i] == UInt8(ascii: "/") && i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: ">"))
-            else { continue }
+            guard i == bytes.count || ends.contains(bytes[i]) else { continue }
             if let tag = filteredTagBytes.firstIndex(of: name) { return filteredTags[tag] }
         }
         return nil
@@ -186,6 +205,7 @@ enum HTMLCheck {
     /// refuses them: after the entities cmark writes are decoded, the tabs and line breaks
     /// browsers drop are removed and leading spaces and controls trimmed.
     static func dangerousScheme(_ attribute: String) -> String? {
+        guard attribute.utf8.contains(UInt8(ascii: ":")) || attribute.utf8.contains(UInt8(ascii: "&")) else { return nil }
         var url = attribute.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#x27;", with: "'")
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&amp;", with: "&")

@@ -46,6 +46,7 @@ public final class MarkdownDocument {
         self.parser = parser
         root = cmark_parser_finish(parser)
         removeSoftBreaksBetweenCJK()
+        if options.allowRawHTML { filterRawHTML() }
         if options.headingLevelOffset != 0 { shiftHeadings(by: options.headingLevelOffset) }
     }
 
@@ -159,6 +160,18 @@ public final class MarkdownDocument {
             cmark_node_free(node)
         }
         cmark_consolidate_text_nodes(root)
+    }
+
+    /// Raw HTML nodes through `RawHTMLFilter`, stricter than GFM's tagfilter.
+    private func filterRawHTML() {
+        var changes: [(node: OpaquePointer, literal: String)] = []
+        forEachNode(under: root) { node in
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE, let literal = Self.literal(of: node) else { return }
+            let filtered = RawHTMLFilter.filter(literal)
+            if filtered != literal { changes.append((node, filtered)) }
+        }
+        for (node, literal) in changes { cmark_node_set_literal(node, literal) }
     }
 
     private func shiftHeadings(by offset: Int) {

@@ -3,7 +3,7 @@ import CCmarkGFM
 /// How Markdown is parsed and rendered. Safe by default: statement text is data, so raw
 /// HTML is dropped and dangerous URLs are emptied unless a site explicitly allows it.
 public struct MarkdownOptions: Sendable, Hashable {
-    /// Pass raw HTML in the Markdown through (still filtered by tagfilter).
+    /// Pass raw HTML in the Markdown through (still filtered: see `RawHTMLFilter`).
     public var allowRawHTML: Bool
     /// Added to every heading level, so a `#` in a page body sits under the page's own `h1`.
     public var headingLevelOffset: Int
