@@ -30,6 +30,20 @@ enum DateParser {
         return map
     }()
 
+    /// The patterns, compiled once (see `compiledOnce`).
+    enum Patterns {
+        nonisolated(unsafe) static let eraDate = compiledOnce(/(?<era>令和|平成|昭和|大正|明治) *(?<year>元|\d{1,2}) *(?:\( *(?<western>\d{4}) *\))? *年 *(?<month>\d{1,2}) *月 *(?<day>\d{1,2}) *日/)
+        nonisolated(unsafe) static let kanjiDate = compiledOnce(/(?<year>\d{4}) *年 *(?<month>\d{1,2}) *月 *(?<day>\d{1,2}) *日/)
+        nonisolated(unsafe) static let numericDate = compiledOnce(/(?<year>\d{4})(?<sep>[-\/.])(?<month>\d{1,2})\k<sep>(?<day>\d{1,2})(?![\d])/)
+        nonisolated(unsafe) static let englishMonthFirst = compiledOnce(/(?i)\b(?<month>[a-z]{3,9})\.? +(?<day>\d{1,2})(?:st|nd|rd|th)?,? +(?<year>\d{4})\b/)
+        nonisolated(unsafe) static let englishDayFirst = compiledOnce(/(?i)\b(?<day>\d{1,2})(?:st|nd|rd|th)? +(?<month>[a-z]{3,9})\.?,? +(?<year>\d{4})\b/)
+        nonisolated(unsafe) static let kanjiMonthDay = compiledOnce(/(?<month>\d{1,2}) *月 *(?<day>\d{1,2}) *日/)
+        nonisolated(unsafe) static let englishMonthDay = compiledOnce(/(?i)\b(?<month>[a-z]{3,9})\.? +(?<day>\d{1,2})(?:st|nd|rd|th)?\b/)
+        nonisolated(unsafe) static let dateLabel = compiledOnce(/(?i)(?:掲載日|公開日|発表日|更新日|日付|日時|date|published|posted|released|updated) *[:：]? */)
+        nonisolated(unsafe) static let weekday = compiledOnce(/[ ]*\([^()]{1,9}\)/)
+        nonisolated(unsafe) static let timeOfDay = compiledOnce(/(?i)[ T]*(?<ampm>午前|午後)? *(?<hour>\d{1,2}) *(?::|時) *(?<minute>\d{2})? *分?(?: *(?<suffix>a\.?m\.?|p\.?m\.?))?/)
+    }
+
     /// The first complete date (with a year) in `folded`.
     static func firstDate(in folded: String) -> Match? {
         allDates(in: folded).first
@@ -38,7 +52,7 @@ enum DateParser {
     /// Every complete date in `folded`, in order of position.
     static func allDates(in folded: String) -> [Match] {
         var found: [Match] = []
-        for match in folded.matches(of: /(?<era>令和|平成|昭和|大正|明治) *(?<year>元|\d{1,2}) *(?:\( *(?<western>\d{4}) *\))? *年 *(?<month>\d{1,2}) *月 *(?<day>\d{1,2}) *日/) {
+        for match in folded.matches(of: Patterns.eraDate) {
             let out = match.output
             guard let base = eras.first(where: { $0.name == out.era })?.firstYear else { continue }
             let eraYear = out.year == "元" ? 1 : Int(out.year) ?? 0
@@ -47,21 +61,21 @@ enum DateParser {
                 found.append(Match(date: date, range: match.range))
             }
         }
-        for match in folded.matches(of: /(?<year>\d{4}) *年 *(?<month>\d{1,2}) *月 *(?<day>\d{1,2}) *日/) {
+        for match in folded.matches(of: Patterns.kanjiDate) {
             let out = match.output
             guard !follows(folded, match.range, oneOf: "0123456789") else { continue }
             if let date = StatementDate(year: Int(out.year) ?? 0, month: Int(out.month) ?? 0, day: Int(out.day) ?? 0) {
                 found.append(Match(date: date, range: match.range))
             }
         }
-        for match in folded.matches(of: /(?<year>\d{4})(?<sep>[-\/.])(?<month>\d{1,2})\k<sep>(?<day>\d{1,2})(?![\d])/) {
+        for match in folded.matches(of: Patterns.numericDate) {
             let out = match.output
             guard !follows(folded, match.range, oneOf: "0123456789./-") else { continue }
             if let date = StatementDate(year: Int(out.year) ?? 0, month: Int(out.month) ?? 0, day: Int(out.day) ?? 0) {
                 found.append(Match(date: date, range: match.range))
             }
         }
-        for match in folded.matches(of: /(?i)\b(?<month>[a-z]{3,9})\.? +(?<day>\d{1,2})(?:st|nd|rd|th)?,? +(?<year>\d{4})\b/) {
+        for match in folded.matches(of: Patterns.englishMonthFirst) {
             let out = match.output
             if let month = monthNames[out.month.lowercased()],
                 let date = StatementDate(year: Int(out.year) ?? 0, month: month, day: Int(out.day) ?? 0)
@@ -69,7 +83,7 @@ enum DateParser {
                 found.append(Match(date: date, range: match.range))
             }
         }
-        for match in folded.matches(of: /(?i)\b(?<day>\d{1,2})(?:st|nd|rd|th)? +(?<month>[a-z]{3,9})\.?,? +(?<year>\d{4})\b/) {
+        for match in folded.matches(of: Patterns.englishDayFirst) {
             let out = match.output
             if let month = monthNames[out.month.lowercased()],
                 let date = StatementDate(year: Int(out.year) ?? 0, month: month, day: Int(out.day) ?? 0)
@@ -83,14 +97,14 @@ enum DateParser {
     /// A month and day without a year (7月28日, July 28), completed with `year`.
     static func firstMonthDay(in folded: String, year: Int) -> StatementDate? {
         var candidates: [(String.Index, StatementDate)] = []
-        if let m = folded.matches(of: /(?<month>\d{1,2}) *月 *(?<day>\d{1,2}) *日/).first(where: {
+        if let m = folded.matches(of: Patterns.kanjiMonthDay).first(where: {
             !follows(folded, $0.range, oneOf: "0123456789")
         }),
             let date = StatementDate(year: year, month: Int(m.output.month) ?? 0, day: Int(m.output.day) ?? 0)
         {
             candidates.append((m.range.lowerBound, date))
         }
-        for m in folded.matches(of: /(?i)\b(?<month>[a-z]{3,9})\.? +(?<day>\d{1,2})(?:st|nd|rd|th)?\b/) {
+        for m in folded.matches(of: Patterns.englishMonthDay) {
             if let month = monthNames[m.output.month.lowercased()],
                 let date = StatementDate(year: year, month: month, day: Int(m.output.day) ?? 0)
             {
@@ -106,15 +120,15 @@ enum DateParser {
     /// stamp of a copied web page.
     static func dateLine(_ folded: String) -> StatementDate? {
         var line = Substring(folded.trimmingCharacters(in: .whitespaces))
-        if let label = line.prefixMatch(of: /(?i)(?:掲載日|公開日|発表日|更新日|日付|日時|date|published|posted|released|updated) *[:：]? */) {
+        if let label = line.prefixMatch(of: Patterns.dateLabel) {
             line = line[label.range.upperBound...]
         }
         let text = String(line)
         guard let match = firstDate(in: text), match.range.lowerBound == text.startIndex else { return nil }
         var rest = text[match.range.upperBound...]
-        if let weekday = rest.prefixMatch(of: /[ ]*\([^()]{1,9}\)/) { rest = rest[weekday.range.upperBound...] }
+        if let weekday = rest.prefixMatch(of: Patterns.weekday) { rest = rest[weekday.range.upperBound...] }
         var date = match.date
-        if let time = rest.prefixMatch(of: /(?i)[ T]*(?<ampm>午前|午後)? *(?<hour>\d{1,2}) *(?::|時) *(?<minute>\d{2})? *分?(?: *(?<suffix>a\.?m\.?|p\.?m\.?))?/) {
+        if let time = rest.prefixMatch(of: Patterns.timeOfDay) {
             var hour = Int(time.output.hour) ?? -1
             let minute = time.output.minute.flatMap { Int($0) } ?? 0
             let suffix = time.output.suffix?.lowercased()

@@ -4,6 +4,9 @@ import Foundation
 /// ("Tokyo, July 28, 2024") or "held in Tokyo"; and tells a line that names only a
 /// place (`isPlaceLine`).
 enum PlaceFinder {
+    /// "held in Tokyo", "met in Capri": compiled once (see `compiledOnce`).
+    nonisolated(unsafe) static let heldIn = compiledOnce(/\b(?:held|met|meeting|convened) in (?<place>[A-Z][A-Za-z.\-]*(?: [A-Z][A-Za-z.\-]*)*)/)
+
     static func place(in folded: String) -> String? {
         let scalars = Array(folded.unicodeScalars)
         var best: (position: Int, place: String)?
@@ -32,7 +35,7 @@ enum PlaceFinder {
                 consider(folded.unicodeScalars.distance(from: folded.startIndex, to: position), place)
             }
         }
-        if let match = folded.firstMatch(of: /\b(?:held|met|meeting|convened) in (?<place>[A-Z][A-Za-z.\-]*(?: [A-Z][A-Za-z.\-]*)*)/) {
+        if let match = folded.firstMatch(of: Self.heldIn) {
             let place = String(match.output.place).trimmingCharacters(in: CharacterSet(charactersIn: "."))
             consider(folded.unicodeScalars.distance(from: folded.startIndex, to: match.range.lowerBound), place)
         }

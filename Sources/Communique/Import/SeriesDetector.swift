@@ -99,8 +99,8 @@ enum SeriesDetector {
         "ministerial", "final", "official", "opening", "closing", "summit", "meeting", "telephone", "phone", "video",
         "fact", "news", "the", "a", "an", "of", "and",
     ]
-    private static let englishKinds = #"statement|communiqu[eé]|declaration|readout|remarks|fact sheet|press conference|press release|summary|outcome"#
-    private static let englishKindModifiers = #"(?:(?:joint|chair's|chairs'|co-chairs'|leaders'|ministers'|ministerial|press|final|official) )*"#
+    static let englishKinds = #"statement|communiqu[eé]|declaration|readout|remarks|fact sheet|press conference|press release|summary|outcome"#
+    static let englishKindModifiers = #"(?:(?:joint|chair's|chairs'|co-chairs'|leaders'|ministers'|ministerial|press|final|official) )*"#
 
     private static func byLength(_ words: [String]) -> [String] {
         words.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
@@ -112,34 +112,24 @@ enum SeriesDetector {
     static func withoutBrackets(_ text: String) -> String {
         var text = text
         while true {
-            let next = text.replacing(/\([^()]*\)|【[^【】]*】|\[[^\[\]]*\]|〔[^〔〕]*〕|〈[^〈〉]*〉/, with: " ")
+            let next = text.replacing(Patterns.innermostBrackets, with: " ")
             if next == text { return text }
             text = next
         }
     }
 
-    private static let months = #"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"#
+    static let months = #"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"#
 
     static func withoutDates(_ text: String) -> String {
-        let patterns: [Regex<AnyRegexOutput>] = [
-            try! Regex(#"(?:令和|平成|昭和|大正|明治) *(?:元|\d{1,2}) *年度?(?: *\d{1,2} *月(?: *\d{1,2} *日)?)?"#),
-            try! Regex(#"\d{4} *年度?(?: *\d{1,2} *月(?: *\d{1,2} *日)?)?"#),
-            try! Regex(#"\d{1,2} *月(?: *\d{1,2} *日)?"#),
-            try! Regex(#"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b"#),
-            try! Regex(#"\b\#(months) +\d{1,2}(?:st|nd|rd|th)?(?:,? +\d{4})?\b"#).ignoresCase(),
-            try! Regex(#"\b\d{1,2}(?:st|nd|rd|th)? +\#(months),? +\d{4}\b"#).ignoresCase(),
-            try! Regex(#"\b\#(months) +\d{4}\b"#).ignoresCase(),
-            try! Regex(#"\b(?:19|20)\d{2}\b"#),
-        ]
         var text = text
-        for pattern in patterns { text = text.replacing(pattern, with: " ") }
+        for pattern in Patterns.dates { text = text.replacing(pattern, with: " ") }
         return text
     }
 
     static func withoutOrdinals(_ text: String) -> String {
-        text.replacing(/第 *[0-9〇一二三四五六七八九十百千]+ *(?:回|次|期)/, with: "")
-            .replacing(/(?i)\b\d+(?:st|nd|rd|th)\b/, with: " ")
-            .replacing(/(?i)^ *(?:the +)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|inaugural)[ ]/, with: " ")
+        text.replacing(Patterns.japaneseOrdinal, with: "")
+            .replacing(Patterns.englishOrdinal, with: " ")
+            .replacing(Patterns.leadingOrdinalWord, with: " ")
     }
 
     /// Spaces collapsed (and dropped beside Japanese, where a bracket or date was taken
@@ -160,7 +150,7 @@ enum SeriesDetector {
         while true {
             while let first = text.first, edges.contains(first) { text = text.dropFirst() }
             while let last = text.last, edges.contains(last) { text = text.dropLast() }
-            guard let article = text.prefixMatch(of: /(?i)the +/) else { return String(text) }
+            guard let article = text.prefixMatch(of: Patterns.article) else { return String(text) }
             text = text[article.range.upperBound...]
         }
     }
@@ -193,9 +183,7 @@ enum SeriesDetector {
 
     /// "Joint Statement of the Security Consultative Committee" → "Security Consultative Committee".
     static func englishKindOfMeeting(_ name: String) -> String? {
-        let pattern = try! Regex(#"^\#(englishKindModifiers)(?:\#(englishKinds))s? +(?:of|from|following|at|after|on|by) +(?:the +)?(?<rest>.+)$"#)
-            .ignoresCase()
-        guard let match = name.wholeMatch(of: pattern), let rest = match["rest"]?.substring.map(String.init),
+        guard let match = name.wholeMatch(of: Patterns.kindOfMeeting), let rest = match["rest"]?.substring.map(String.init),
             namesMeeting(rest)
         else { return nil }
         return rest
@@ -203,8 +191,7 @@ enum SeriesDetector {
 
     /// "Japan-Australia 2+2 Joint Statement", "G7 Summit: Leaders' Communiqué" → the meeting.
     static func englishMeetingProduct(_ name: String) -> String? {
-        let pattern = try! Regex(#"^(?<rest>.+?)[ ,:–—-]+\#(englishKindModifiers)(?:\#(englishKinds))$"#).ignoresCase()
-        guard let match = name.wholeMatch(of: pattern), let rest = match["rest"]?.substring.map(String.init),
+        guard let match = name.wholeMatch(of: Patterns.meetingProduct), let rest = match["rest"]?.substring.map(String.init),
             namesMeeting(rest)
         else { return nil }
         return rest
@@ -212,19 +199,14 @@ enum SeriesDetector {
 
     /// "Statement by the Press Secretary on the Economy" → "Statement by the Press Secretary".
     static func englishKindBySpeaker(_ name: String) -> String? {
-        let pattern = try! Regex(#"^(?<kept>\#(englishKindModifiers)(?:\#(englishKinds)) +by +.+?)(?: on | in | at | during |, | – | — | - |: ).*$"#)
-            .ignoresCase()
-        return name.wholeMatch(of: pattern)?["kept"]?.substring.map(String.init)
+        return name.wholeMatch(of: Patterns.kindBySpeaker)?["kept"]?.substring.map(String.init)
     }
 
     /// "G7 Foreign Ministers' Statement on the Middle East" → "G7 Foreign Ministers' Statement";
     /// "Japan-U.S. Summit Meeting in Washington" → "Japan-U.S. Summit Meeting".
     static func englishAfterName(_ name: String) -> String? {
         guard !isJapanese(name) else { return nil }
-        let heads = (englishMeetings.union(englishStatements)).sorted()
-            .map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|")
-        let pattern = try! Regex(#"(?i)\b(?:\#(heads))(?= on | in | at | held | during |, | – | — | - |: )"#)
-        guard let head = name.firstMatch(of: pattern) else { return nil }
+        guard let head = name.firstMatch(of: Patterns.afterName) else { return nil }
         return String(name[..<head.range.upperBound])
     }
 
@@ -269,7 +251,7 @@ enum SeriesDetector {
         guard !name.isEmpty, name.count <= maximumNameLength,
             !name.contains(where: { "をが。!?<>{}\n".contains($0) })
         else { return false }
-        if name.wholeMatch(of: try! Regex(#"^\#(englishKindModifiers)(?:\#(englishKinds)) +by +.+$"#).ignoresCase()) != nil {
+        if name.wholeMatch(of: Patterns.wholeKindBySpeaker) != nil {
             return true
         }
         let bare = withoutClosingQuotes(name)

@@ -59,6 +59,9 @@ struct StatementParser {
             && !folded.hasSuffix("。")
     }
 
+    /// A category label, compiled once (see `compiledOnce`).
+    nonisolated(unsafe) static let categoryLabel = compiledOnce(/(?i)(?:カテゴリー?|分類|区分|category) *[:：] */)
+
     /// `- 防衛省関連`, `・報道発表`, `カテゴリー：防衛省関連`, "Category: Press releases".
     static func category(_ block: LogicalLine) -> String? {
         let folded = block.folded
@@ -67,7 +70,7 @@ struct StatementParser {
             guard !rest.isEmpty, rest.count <= 30, HeadingDetector.isHeadingLike(rest) || rest.count <= 12 else { return nil }
             return block.text.dropFirst().trimmingCharacters(in: .whitespaces)
         }
-        if let label = folded.prefixMatch(of: /(?i)(?:カテゴリー?|分類|区分|category) *[:：] */) {
+        if let label = folded.prefixMatch(of: Self.categoryLabel) {
             let skip = folded.distance(from: folded.startIndex, to: label.range.upperBound)
             let value = block.text.dropFirst(skip).trimmingCharacters(in: .whitespaces)
             return value.isEmpty ? nil : value
