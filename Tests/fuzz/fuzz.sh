@@ -5,7 +5,8 @@
 # .build-fuzz/: the corpus it grows (corpus/<target>/, seeded from Tests/fuzz/seeds,
 # Tests/fuzz/regressions, the fixtures and Content/), libFuzzer's log (logs/<target>.log)
 # and the inputs that crashed, leaked, timed out or broke an invariant
-# (artifacts/<target>/crash-…, leak-…, timeout-…, oom-…).
+# (findings/<target>/crash-…, leak-…, timeout-…, oom-…; not artifacts/, which SwiftPM empties
+# on every build).
 #
 #   FUZZ_TARGETS   targets to run (default: all of them, see `communique-fuzz list`)
 #   FUZZ_TIME      seconds per target (default 180)
@@ -62,7 +63,7 @@ dictionary() {
 
 # Runs one target; writes its summary line to $OUT/logs/<target>.summary.
 run_target() {
-  local target=$1 log=$OUT/logs/$1.log artifacts=$OUT/artifacts/$1/
+  local target=$1 log=$OUT/logs/$1.log artifacts=$OUT/findings/$1/
   mkdir -p "$artifacts" "$OUT/logs"
   rm -f "$OUT/logs/$target.summary"
   seed_corpus "$target"

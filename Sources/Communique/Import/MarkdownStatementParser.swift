@@ -46,13 +46,22 @@ struct MarkdownStatementParser {
 
     // MARK: - Front matter
 
+    /// The front matter as the statement's fields. What `build` would refuse is refused here,
+    /// at its line (an unknown key, with the nearest known one; a date that is no date), so
+    /// that the files written always load; a date written another way (`2024年7月28日`,
+    /// `July 28, 2024`) is written back as yyyy-mm-dd.
     private func readFields(_ matter: FrontMatter, into statement: inout Statement) throws {
         guard let fields = matter.fields else { return }
+        var problems = matter.unknownKeys(known: FrontMatterKeys.release)
         for (keyNode, value) in fields {
-            guard let key = keyNode.string else { continue }
+            guard let key = keyNode.string, FrontMatterKeys.release.contains(key) else { continue }
             switch key {
             case "participants":
-                statement.participants = try matter.mappings("participants").map { mapping in
+                let mappings = try matter.mappings("participants")
+                for mapping in mappings {
+                    problems += YAMLKeys.unknown(in: mapping, known: FrontMatterKeys.participant, file: file, lineOffset: 1)
+                }
+                statement.participants = try mappings.map { mapping in
                     guard let name = mapping["name"]?.string, !name.isEmpty else {
                         throw CommuniqueError("each participant needs a 'name'", at: matter.location(of: "participants"))
                     }
@@ -60,11 +69,28 @@ struct MarkdownStatementParser {
                         name: name, reading: mapping["reading"]?.string, title: mapping["title"]?.string,
                         english: mapping["english"]?.string, englishTitle: mapping["english_title"]?.string)
                 }
+            case "published", "date":
+                guard let text = try matter.string(key), !text.isEmpty else { continue }
+                let iso = key == "date" ? Settings.isCalendarDate(text) : Settings.isDateTime(text)
+                if iso {
+                    statement.givenFields[key] = text
+                } else if let date = DateParser.firstDate(in: WidthFolding.fold(text))?.date {
+                    if key == "date" { statement.meetingDate = date } else { statement.published = date }
+                } else {
+                    problems.append(Diagnostic(
+                        .error, "'\(key)' must be a date such as 2024-07-28 or 2024年7月28日 (it is '\(text)')",
+                        at: matter.location(of: key)))
+                }
             case _ where Self.knownKeys.contains(key):
                 guard let text = try matter.string(key) else { continue }
                 // An empty title is none (the text gives one): written back, it was left out and
                 // `build` refused the release. (An empty series means "no series".)
                 if key == "title", text.isEmpty { continue }
+                if key == "language", !text.isEmpty, !Settings.isLanguageTag(text) {
+                    problems.append(Diagnostic(
+                        .error, "'language' must be a language tag such as ja or en (it is '\(text)')", at: matter.location(of: key)))
+                    continue
+                }
                 statement.givenFields[key] = text
                 switch key {
                 case "title": statement.title = text
@@ -72,14 +98,13 @@ struct MarkdownStatementParser {
                 case "place": statement.place = text
                 case "language": statement.language = text
                 case "series": statement.series = text
-                case "published": statement.published = DateParser.firstDate(in: WidthFolding.fold(text))?.date
-                case "date": statement.meetingDate = DateParser.firstDate(in: WidthFolding.fold(text))?.date
                 default: break
                 }
             default:
                 statement.extraFields.append((key, value))
             }
         }
+        if !problems.isEmpty { throw CommuniqueError(problems) }
     }
 
     // MARK: - Headings and blocks

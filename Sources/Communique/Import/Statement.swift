@@ -34,10 +34,11 @@ public struct Statement {
     public var metadataLines: [SourceLine]
     /// Page chrome that was left out (kept in `_dropped.txt`).
     public var dropped: [SourceLine]
-    /// Front-matter values of Markdown input given verbatim (`published`, `date`), which
-    /// win over what the importer would have written.
+    /// Front-matter values of Markdown input given verbatim (a `published` or `date` only when
+    /// already ISO 8601), which win over what the importer would have written.
     var givenFields: [String: String] = [:]
-    /// Front-matter keys of Markdown input that the importer does not know, in order.
+    /// Front-matter keys of Markdown input that the importer does not write itself but a
+    /// release may have (`draft`, `topics`, `not_topics`), in order.
     var extraFields: [(key: String, value: Node)] = []
 
     /// `published` as front matter writes it: ISO 8601, with Japan's +09:00 for Japanese

@@ -60,7 +60,7 @@ public struct SiteLoader: Sendable {
     public func loadConfig(root: URL) throws -> SiteConfig {
         let file = "Content/site.yml"
         let config = try YAMLNodes(file: file).mapping(root: root, notAMapping: "site.yml must be a mapping of keys to values")
-        var problems = config.unknownKeys(known: Self.siteKeys)
+        var problems = config.unknownKeys(known: FrontMatterKeys.site)
         let title = try config.text("title")
         if title == nil { problems.append(Diagnostic(.error, "missing 'title'", at: SourceLocation(file: file, line: 1))) }
         let baseURL = try config.text("base_url")
@@ -89,14 +89,6 @@ public struct SiteLoader: Sendable {
             allowRawHTML: (allowRawHTML ?? false) ?? false)
     }
 
-    static let siteKeys: Set<String> = ["title", "description", "language", "base_url", "author", "allow_raw_html"]
-    static let releaseKeys: Set<String> = [
-        "title", "category", "published", "date", "place", "language", "series", "draft", "source", "participants", "topics",
-        "not_topics",
-    ]
-    static let sectionKeys: Set<String> = ["title", "order", "slug", "topics", "not_topics"]
-    static let participantKeys: Set<String> = ["name", "reading", "title", "english", "english_title"]
-
     /// `topicIDs`: the taxonomy's ids, to check a page's `topics:`/`not_topics:` against
     /// (nil when topics.yml itself is broken and already reported).
     func loadRelease(folder: URL, root: URL, defaultLanguage: String, topicIDs: Set<String>? = nil) throws -> Release {
@@ -111,7 +103,7 @@ public struct SiteLoader: Sendable {
         let index = try FrontMatter(
             parsing: SiteFiles.readText(indexFile, in: root),
             file: indexFile)
-        var indexProblems = index.unknownKeys(known: Self.releaseKeys)
+        var indexProblems = index.unknownKeys(known: FrontMatterKeys.release)
         for key in ["date", "published"] {
             guard let value = try index.string(key) else { continue }
             let valid = key == "date" ? Settings.isCalendarDate(value) : Settings.isDateTime(value)
@@ -124,9 +116,13 @@ public struct SiteLoader: Sendable {
                     at: index.location(of: key)))
             }
         }
+        if let language = try index.string("language"), !Settings.isLanguageTag(language) {
+            indexProblems.append(Diagnostic(
+                .error, "'language' must be a language tag such as ja or en (it is '\(language)')", at: index.location(of: "language")))
+        }
         let participantMappings = try index.mappings("participants")
         for mapping in participantMappings {
-            indexProblems += YAMLKeys.unknown(in: mapping, known: Self.participantKeys, file: indexFile, lineOffset: 1)
+            indexProblems += YAMLKeys.unknown(in: mapping, known: FrontMatterKeys.participant, file: indexFile, lineOffset: 1)
         }
         let participants = try participantMappings.map { try Self.participant($0, file: indexFile) }
 
@@ -139,7 +135,7 @@ public struct SiteLoader: Sendable {
             let file = "\(base)/\(page.lastPathComponent)"
             do {
                 let matter = try FrontMatter(parsing: SiteFiles.readText(file, in: root), file: file)
-                let unknown = matter.unknownKeys(known: Self.sectionKeys)
+                let unknown = matter.unknownKeys(known: FrontMatterKeys.section)
                 if !unknown.isEmpty { throw CommuniqueError(unknown) }
                 let title = try matter.requiredString("title")
                 let order = try matter.int("order") ?? position + 1

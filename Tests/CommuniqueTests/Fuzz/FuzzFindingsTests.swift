@@ -74,4 +74,47 @@ import Testing
         let release = try SiteLoader().loadRelease(folder: folder, root: site.root, defaultLanguage: "en")
         #expect(!release.title.isEmpty)
     }
+
+    /// A Markdown statement's front matter was copied as given: a misspelt key, `date:
+    /// yesterday` or a participant's unknown key were written into `_index.md`, which `build`
+    /// then refused. The importer now refuses them at their line, as `build` would, and writes
+    /// a date given another way as yyyy-mm-dd. Found by the `import` target
+    /// (Tests/fuzz/regressions/import/front-matter-build-would-refuse.md).
+    @Test(arguments: [
+        ("---\ntitel: 日米会談\n---\n本文です。\n", 2, "unknown key 'titel'", "title"),
+        ("---\ntitle: 会談\ndate: yesterday\n---\n本文です。\n", 3, "'date' must be a date", "yesterday"),
+        ("---\ntitle: 会談\npublished: top of page\n---\n本文です。\n", 3, "'published' must be a date", "top of page"),
+        ("---\ntitle: 会談\nlanguage: <b>\n---\n本文です。\n", 3, "'language' must be a language tag", "<b>"),
+        ("---\ntitle: 会談\nparticipants:\n  - name: 上川陽子\n    yomi: かみかわ\n---\n本文です。\n", 5, "unknown key 'yomi'", "reading"),
+    ])
+    func aMarkdownStatementsFrontMatterIsCheckedAsBuildWouldCheckIt(
+        _ text: String, line: Int, message: String, mentioned: String
+    ) throws {
+        let source = try SourceText(data: Data(text.utf8), path: "statement.md")
+        let error = try #require(throws: CommuniqueError.self) {
+            try StatementImporter(reader: nil).importStatement(source, id: nil)
+        }
+        let diagnostic = try #require(error.diagnostics.first)
+        #expect(diagnostic.location?.file == "statement.md")
+        #expect(diagnostic.location?.line == line)
+        #expect(diagnostic.message.contains(message), "\(diagnostic.message)")
+        #expect(diagnostic.message.contains(mentioned), "\(diagnostic.message)")
+    }
+
+    @Test func aDateWrittenAnotherWayIsImportedAsAnISODateThatLoads() throws {
+        let text = "---\ntitle: 日米会談\ndate: 2024年7月28日\npublished: July 29, 2024\ndraft: true\n---\n本文です。\n"
+        let source = try SourceText(data: Data(text.utf8), path: "statement.md")
+        let result = try StatementImporter(reader: nil).importStatement(source, id: nil)
+        let index = try #require(result.files.first { $0.path == "_index.md" }?.contents)
+        #expect(index.contains("date: \"2024-07-28\""), "\(index)")
+        #expect(index.contains("published: \"2024-07-29"), "\(index)")
+        #expect(index.contains("draft: true"), "a key a release may have is kept: \(index)")
+        let site = try TestSite(["Content/site.yml": "title: T\n"], templates: false)
+        defer { site.remove() }
+        _ = try ImportWriter(root: site.root).write(result, force: false)
+        let folder = site.root.appendingPathComponent("Content/releases/\(result.releaseID)")
+        let release = try SiteLoader().loadRelease(folder: folder, root: site.root, defaultLanguage: "ja")
+        #expect(release.date == "2024-07-28")
+        #expect(release.draft)
+    }
 }
