@@ -51,8 +51,14 @@ enum DateParser {
 
     /// Every complete date in `folded`, in order of position.
     static func allDates(in folded: String) -> [Match] {
+        // Every form has digits, the Japanese ones 年, the English ones Latin letters: most
+        // lines (headings, sentences) skip the patterns, which are slow to run.
+        let utf8 = folded.utf8
+        guard utf8.contains(where: { $0 &- 0x30 < 10 }) else { return [] }
+        let japanese = folded.contains("年")
+        let latin = utf8.contains { ($0 | 0x20) &- 0x61 < 26 }
         var found: [Match] = []
-        for match in folded.matches(of: Patterns.eraDate) {
+        for match in japanese ? folded.matches(of: Patterns.eraDate) : [] {
             let out = match.output
             guard let base = eras.first(where: { $0.name == out.era })?.firstYear else { continue }
             let eraYear = out.year == "元" ? 1 : Int(out.year) ?? 0
@@ -61,7 +67,7 @@ enum DateParser {
                 found.append(Match(date: date, range: match.range))
             }
         }
-        for match in folded.matches(of: Patterns.kanjiDate) {
+        for match in japanese ? folded.matches(of: Patterns.kanjiDate) : [] {
             let out = match.output
             guard !follows(folded, match.range, oneOf: "0123456789") else { continue }
             if let date = StatementDate(year: Int(out.year) ?? 0, month: Int(out.month) ?? 0, day: Int(out.day) ?? 0) {
@@ -75,7 +81,7 @@ enum DateParser {
                 found.append(Match(date: date, range: match.range))
             }
         }
-        for match in folded.matches(of: Patterns.englishMonthFirst) {
+        for match in latin ? folded.matches(of: Patterns.englishMonthFirst) : [] {
             let out = match.output
             if let month = monthNames[out.month.lowercased()],
                 let date = StatementDate(year: Int(out.year) ?? 0, month: month, day: Int(out.day) ?? 0)
@@ -83,7 +89,7 @@ enum DateParser {
                 found.append(Match(date: date, range: match.range))
             }
         }
-        for match in folded.matches(of: Patterns.englishDayFirst) {
+        for match in latin ? folded.matches(of: Patterns.englishDayFirst) : [] {
             let out = match.output
             if let month = monthNames[out.month.lowercased()],
                 let date = StatementDate(year: Int(out.year) ?? 0, month: month, day: Int(out.day) ?? 0)
