@@ -1,18 +1,18 @@
-/// Template values for the blocks of a parsed page.
+/// The blocks of a parsed page, as its template shows them.
 struct BlockContext {
     /// The way back to the site root from the page being rendered (`../../../`).
     let rootPrefix: String
     /// Related paragraphs of each numbered paragraph, already as template values.
-    let related: (ParagraphRef) -> [[String: Any]]
+    let related: (ParagraphRef) -> [LinkItem]
     /// Topic chips of each paragraph, already as template values.
-    let topics: (ParagraphRef) -> [[String: Any]]
+    let topics: (ParagraphRef) -> [LinkItem]
     let key: PageKey
     /// Opening tags of term links, by glossary entry (`TermLinkTags`).
     var termTags: [String] = []
 
-    /// One dictionary per block. Headings are placed under `topHeadingLevel`, ranked by
+    /// One item per block. Headings are placed under `topHeadingLevel`, ranked by
     /// the levels the page uses, so heading levels never skip (h2 → h4).
-    func blocks(of page: ParsedPage, topHeadingLevel: Int) -> [[String: Any]] {
+    func blocks(of page: ParsedPage, topHeadingLevel: Int) -> [BlockItem] {
         var levels: [Int] = []
         for block in page.blocks {
             if case .heading(let level) = block.block.kind, !levels.contains(level) { levels.append(level) }
@@ -33,22 +33,12 @@ struct BlockContext {
             let ref = ParagraphRef(page: key, anchor: block.anchor)
             let relatedItems = block.marker == nil ? [] : related(ref)
             let chips = isHeading ? [] : topics(ref)
-            return [
-                "anchor": block.anchor,
-                "is_heading": isHeading,
-                "is_paragraph": isParagraph,
-                "is_other": !isHeading && !isParagraph,
-                "is_numbered": block.marker != nil,
-                "marker": block.marker?.text ?? "",
-                "level": block.level,
-                "heading_level": headingLevel,
-                "inner_html": isHeading || isParagraph ? expandMarkers(block.block.innerHTML) : "",
-                "html": isHeading || isParagraph ? "" : expandMarkers(block.block.html),
-                "related": relatedItems,
-                "has_related": !relatedItems.isEmpty,
-                "topic_chips": chips,
-                "has_topic_chips": !chips.isEmpty,
-            ]
+            return BlockItem(
+                anchor: block.anchor, isHeading: isHeading, isParagraph: isParagraph, isOther: !isHeading && !isParagraph,
+                isNumbered: block.marker != nil, marker: block.marker?.text ?? "", level: block.level, headingLevel: headingLevel,
+                innerHtml: isHeading || isParagraph ? expandMarkers(block.block.innerHTML) : "",
+                html: isHeading || isParagraph ? "" : expandMarkers(block.block.html),
+                related: relatedItems, hasRelated: !relatedItems.isEmpty, topicChips: chips, hasTopicChips: !chips.isEmpty)
         }
     }
 

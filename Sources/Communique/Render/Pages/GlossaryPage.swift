@@ -12,35 +12,20 @@ struct GlossaryPage {
         .place: ("地名", "Place"), .system: ("装備・制度", "System"), .other: ("用語", "Term"),
     ]
 
-    /// Keys of the page's list items, for the template check (see `PageRenderer.itemKeys`).
-    static var itemKeys: [String: Any] {
-        [
-        "groups": [["name": "", "anchor": "", "entries": [entryKeys]]], "entry": entryKeys,
-        ]
-    }
-    static var entryKeys: [String: Any] {
-        [
-        "id": "", "term": "", "reading": "", "show_reading": true, "aliases_text": "", "english": "", "title": "",
-        "english_title": "", "definition": "", "category_label": "", "see_also": [["id": "", "term": "", "url": ""]], "url": "",
-        "has_see_also": true, "uses": [["url": "", "place": "", "snippet": ""]], "has_uses": true, "use_count": 0,
-        ]
-    }
-
     func renderIndex(into pages: inout PageRenderer) throws {
         let path = Permalinks.glossary
-        var groups: [String: [[String: Any]]] = [:]
+        var groups: [String: [GlossaryEntryItem]] = [:]
         for (index, entry) in glossary.entries.enumerated() {
             groups[Gojuon.group(of: entry.reading), default: []].append(
-                values(for: entry, index: index, from: path, names: pages.placeNames, uses: nil))
+                item(for: entry, index: index, from: path, names: pages.placeNames, uses: nil))
         }
-        let ordered = Gojuon.groupOrder.enumerated().compactMap { position, name -> [String: Any]? in
+        let ordered = Gojuon.groupOrder.enumerated().compactMap { position, name -> GlossaryIndexPage.Group? in
             guard let entries = groups[name] else { return nil }
-            return ["name": name, "anchor": "group-\(position + 1)", "entries": entries]
+            return GlossaryIndexPage.Group(name: name, anchor: "group-\(position + 1)", entries: entries)
         }
-        try pages.render(path, template: "glossary", lang: site.config.language, title: pages.labels["glossary"]!, values: [
-            "groups": ordered,
-            "breadcrumbs": [pages.crumb(pages.labels["home"]!, Permalinks.home)(path)],
-        ])
+        var frame = pages.frame(for: path, lang: site.config.language, title: pages.labels["glossary"]!)
+        frame.breadcrumbs = [pages.crumb(pages.labels["home"]!, Permalinks.home)(path)]
+        try pages.render(path, template: "glossary", frame: frame, model: GlossaryIndexPage(groups: ordered))
     }
 
     /// An entry's uses by year (see `YearPages`).
@@ -61,13 +46,13 @@ struct GlossaryPage {
         let yearLabel = year.map { YearPages<TermOccurrence>.label($0, labels: pages.labels) }
         if yearLabel != nil { crumbs.append(pages.crumb(entry.term, Permalinks.glossaryEntry(entry.id))) }
         let yearLinks = years.navigation(on: year, labels: pages.labels)
-        try pages.render(path, template: "glossary-entry", lang: site.config.language, title: entry.term + (yearLabel.map { " (\($0))" } ?? ""), values: [
-            "entry": values(for: entry, index: index, from: path, names: pages.placeNames, uses: years.items(of: year), total: year == nil),
-            "years": yearLinks, "has_years": !yearLinks.isEmpty,
-            "crumb_title": yearLabel ?? entry.term,
-            "breadcrumbs": crumbs.map { $0(path) },
-            "description": entry.definition ?? entry.term,
-        ])
+        var frame = pages.frame(for: path, lang: site.config.language, title: entry.term + (yearLabel.map { " (\($0))" } ?? ""))
+        frame.crumbTitle = yearLabel ?? entry.term
+        frame.breadcrumbs = crumbs.map { $0(path) }
+        frame.description = entry.definition ?? entry.term
+        try pages.render(path, template: "glossary-entry", frame: frame, model: GlossaryEntryPage(
+            entry: item(for: entry, index: index, from: path, names: pages.placeNames, uses: years.items(of: year), total: year == nil),
+            years: yearLinks, hasYears: !yearLinks.isEmpty))
     }
 
     /// The key of the page `renderEntry` makes (see `UnitKey`): everything it reads,
@@ -99,30 +84,28 @@ struct GlossaryPage {
 
     /// An entry's values; the uses listed on its page (`uses`), counted all together
     /// on the entry's own page (`total`) or only those listed on a year's page.
-    private func values(
+    private func item(
         for entry: GlossaryEntry, index: Int, from page: String, names: PlaceNames, uses shownUses: ArraySlice<TermOccurrence>?, total: Bool = true
-    ) -> [String: Any] {
+    ) -> GlossaryEntryItem {
         let japanese = site.config.language.hasPrefix("ja")
         let useCount = total ? links.backlinks[index]?.count ?? 0 : shownUses?.count ?? 0
-        let uses = (shownUses ?? []).map { use -> [String: Any] in
-            [
-                "url": Permalinks.relative(from: page, to: Permalinks.page(use.paragraph.page)) + "#\(use.paragraph.anchor)",
-                "place": names.placeName(of: use.paragraph), "snippet": use.snippet,
-            ]
+        let uses = (shownUses ?? []).map { use in
+            GlossaryEntryItem.Use(
+                url: Permalinks.relative(from: page, to: Permalinks.page(use.paragraph.page)) + "#\(use.paragraph.anchor)",
+                place: names.placeName(of: use.paragraph), snippet: use.snippet)
         }
         let seeAlso = entry.seeAlso.compactMap { glossary.entry(named: $0) }.map {
-            ["id": $0.id, "term": $0.term, "url": Permalinks.relative(from: page, to: Permalinks.glossaryEntry($0.id))]
+            GlossaryEntryItem.SeeAlso(id: $0.id, term: $0.term, url: Permalinks.relative(from: page, to: Permalinks.glossaryEntry($0.id)))
         }
         let label = Self.categoryLabels[entry.category]!
-        return [
-            "id": entry.id, "term": entry.term, "reading": entry.reading,
-            "show_reading": entry.reading != entry.term && !entry.reading.isEmpty,
-            "aliases_text": entry.aliases.isEmpty ? false : entry.aliases.joined(separator: "、"),
-            "english": entry.english ?? false, "title": entry.title ?? false, "english_title": entry.englishTitle ?? false,
-            "definition": entry.definition ?? false, "category_label": japanese ? label.ja : label.en,
-            "see_also": seeAlso, "has_see_also": !seeAlso.isEmpty,
-            "uses": uses, "has_uses": useCount > 0, "use_count": useCount,
-            "url": Permalinks.relative(from: page, to: Permalinks.glossaryEntry(entry.id)),
-        ]
+        return GlossaryEntryItem(
+            id: entry.id, term: entry.term, reading: entry.reading,
+            showReading: entry.reading != entry.term && !entry.reading.isEmpty,
+            aliasesText: entry.aliases.isEmpty ? nil : entry.aliases.joined(separator: "、"),
+            english: entry.english, title: entry.title, englishTitle: entry.englishTitle,
+            definition: entry.definition, categoryLabel: japanese ? label.ja : label.en,
+            seeAlso: seeAlso, hasSeeAlso: !seeAlso.isEmpty,
+            uses: uses, hasUses: useCount > 0, useCount: useCount,
+            url: Permalinks.relative(from: page, to: Permalinks.glossaryEntry(entry.id)))
     }
 }

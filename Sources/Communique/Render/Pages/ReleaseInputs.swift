@@ -53,7 +53,7 @@ struct ReleaseInputs {
             for value in [person.name, person.reading, person.title, person.english, person.englishTitle] { key.combine(value) }
             key.combine(analysis.glossary.entry(named: person.name)?.id)
         }
-        key.combine(values: ["series": pages.seriesLinks(release, from: Permalinks.release(release.id))])
+        key.combine(model: pages.seriesLinks(release, from: Permalinks.release(release.id)))
         let bodyKey = PageKey(release: release.id, section: "")
         combine(release.body, page: analysis.releaseBodies[release.id], key: bodyKey, names: pages.placeNames, into: &key)
         for section in release.sections {

@@ -5,17 +5,15 @@ struct TopicPages {
     let site: SiteSource
     let topics: TopicIndex
 
-    func summary(_ index: Int, from page: String) -> [String: Any] {
+    func summary(_ index: Int, from page: String) -> TopicSummary {
         let topic = topics.topics[index]
-        return [
-            "id": topic.id, "title": topic.title, "reading": topics.readings[index],
-            "english": topic.english ?? false, "count": topics.mentions[index].count,
-            "url": Permalinks.relative(from: page, to: Permalinks.topic(topic.id)),
-        ]
+        return TopicSummary(
+            id: topic.id, title: topic.title, reading: topics.readings[index], english: topic.english,
+            count: topics.mentions[index].count, url: Permalinks.relative(from: page, to: Permalinks.topic(topic.id)))
     }
 
     /// Most-mentioned topics first (ties in taxonomy order), those with no mention left out.
-    func mostMentioned(from page: String, limit: Int) -> [[String: Any]] {
+    func mostMentioned(from page: String, limit: Int) -> [TopicSummary] {
         topics.topics.indices.filter { !topics.mentions[$0].isEmpty }
             .sorted { (topics.mentions[$0].count, -$0) > (topics.mentions[$1].count, -$1) }
             .prefix(limit).map { summary($0, from: page) }
@@ -23,32 +21,31 @@ struct TopicPages {
 
     func renderIndex(into pages: inout PageRenderer) throws {
         let path = Permalinks.topicsIndex
-        var groups: [String: [[String: Any]]] = [:]
+        var groups: [String: [TopicSummary]] = [:]
         for index in topics.alphabetical {
             groups[Gojuon.group(of: topics.readings[index]), default: []].append(summary(index, from: path))
         }
-        let byReading = Gojuon.groupOrder.enumerated().compactMap { position, name -> [String: Any]? in
+        let byReading = Gojuon.groupOrder.enumerated().compactMap { position, name -> TopicsIndexPage.Group? in
             guard let items = groups[name] else { return nil }
-            return ["name": name, "anchor": "group-\(position + 1)", "topics": items]
+            return TopicsIndexPage.Group(name: name, anchor: "group-\(position + 1)", topics: items)
         }
         let roots = topics.topics.indices.filter { index in
             guard let parent = topics.topics[index].parent else { return true }
             return topics.index(of: parent) == nil
         }
-        try pages.render(path, template: "topics", lang: site.config.language, title: pages.labels["topics"]!, values: [
-            "groups": byReading,
-            "tree": roots.map { tree($0, from: path) },
-            "breadcrumbs": [pages.crumb(pages.labels["home"]!, Permalinks.home)(path)],
-        ])
+        var frame = pages.frame(for: path, lang: site.config.language, title: pages.labels["topics"]!)
+        frame.breadcrumbs = [pages.crumb(pages.labels["home"]!, Permalinks.home)(path)]
+        try pages.render(path, template: "topics", frame: frame, model: TopicsIndexPage(
+            groups: byReading, tree: roots.map { tree($0, from: path) }))
     }
 
     /// A topic with its sub-topics, nested, for the "by theme" list.
-    private func tree(_ index: Int, from page: String) -> [String: Any] {
-        var node = summary(index, from: page)
+    private func tree(_ index: Int, from page: String) -> TopicNode {
+        let topic = summary(index, from: page)
         let children = topics.children[index].map { tree($0, from: page) }
-        node["children"] = children
-        node["has_children"] = !children.isEmpty
-        return node
+        return TopicNode(
+            id: topic.id, title: topic.title, reading: topic.reading, english: topic.english, count: topic.count, url: topic.url,
+            children: children, hasChildren: !children.isEmpty)
     }
 
     /// A topic's mentions by year (see `YearPages`).
@@ -67,14 +64,13 @@ struct TopicPages {
         let topic = topics.topics[index]
         let path = years.path(of: year)
         let shown = years.items(of: year)
-        var byRelease: [(release: Release, items: [[String: Any]])] = []
+        var byRelease: [(release: Release, items: [TopicPage.Mention])] = []
         for mention in shown {
             guard let release = site.release(withID: mention.paragraph.page.release) else { continue }
-            let item: [String: Any] = [
-                "place": pages.placeNames.placeName(of: mention.paragraph, withRelease: false),
-                "url": Permalinks.relative(from: path, to: Permalinks.page(mention.paragraph.page)) + "#\(mention.paragraph.anchor)",
-                "line_html": KeywordInContext.html(KeywordInContext.line(mention)),
-            ]
+            let item = TopicPage.Mention(
+                place: pages.placeNames.placeName(of: mention.paragraph, withRelease: false),
+                url: Permalinks.relative(from: path, to: Permalinks.page(mention.paragraph.page)) + "#\(mention.paragraph.anchor)",
+                lineHtml: KeywordInContext.html(KeywordInContext.line(mention)))
             if byRelease.last?.release.id == release.id {
                 byRelease[byRelease.count - 1].items.append(item)
             } else {
@@ -89,27 +85,25 @@ struct TopicPages {
         if yearLabel != nil { crumbs.append(pages.crumb(topic.title, Permalinks.topic(topic.id))) }
         let children = year == nil ? topics.children[index].map { summary($0, from: path) } : []
         let related = year == nil ? topics.related[index].map { summary($0, from: path) } : []
-        try pages.render(path, template: "topic", lang: site.config.language, title: topic.title + (yearLabel.map { " (\($0))" } ?? ""), values: [
-            "topic": [
-                "id": topic.id, "title": topic.title, "reading": topics.readings[index], "english": topic.english ?? false,
-                "description": topic.description ?? false, "count": year == nil ? topics.mentions[index].count : shown.count,
-            ],
-            "releases": byRelease.map { group -> [String: Any] in
-                [
-                    "title": group.release.title, "language": group.release.language,
-                    "url": Permalinks.relative(from: path, to: Permalinks.release(group.release.id)),
-                    "date": group.release.date ?? false,
-                    "date_display": group.release.date.map { DateDisplay.format($0, language: site.config.language) } ?? false,
-                    "mentions": group.items,
-                ]
+        var frame = pages.frame(for: path, lang: site.config.language, title: topic.title + (yearLabel.map { " (\($0))" } ?? ""))
+        frame.crumbTitle = yearLabel ?? topic.title
+        frame.breadcrumbs = crumbs.map { $0(path) }
+        try pages.render(path, template: "topic", frame: frame, model: TopicPage(
+            topic: TopicPage.Topic(
+                id: topic.id, title: topic.title, reading: topics.readings[index], english: topic.english,
+                description: topic.description, count: year == nil ? topics.mentions[index].count : shown.count),
+            releases: byRelease.map { group in
+                TopicPage.ReleaseMentions(
+                    title: group.release.title, language: group.release.language,
+                    url: Permalinks.relative(from: path, to: Permalinks.release(group.release.id)),
+                    date: group.release.date,
+                    dateDisplay: group.release.date.map { DateDisplay.format($0, language: site.config.language) },
+                    mentions: group.items)
             },
-            "has_mentions": !byRelease.isEmpty,
-            "years": yearLinks, "has_years": !yearLinks.isEmpty,
-            "children": children, "has_children": !children.isEmpty,
-            "related_topics": related, "has_related_topics": !related.isEmpty,
-            "crumb_title": yearLabel ?? topic.title,
-            "breadcrumbs": crumbs.map { $0(path) },
-        ])
+            hasMentions: !byRelease.isEmpty,
+            years: yearLinks, hasYears: !yearLinks.isEmpty,
+            children: children, hasChildren: !children.isEmpty,
+            relatedTopics: related, hasRelatedTopics: !related.isEmpty))
     }
 
     /// The key of the page `renderTopic` makes (see `UnitKey`): everything it reads,
@@ -126,10 +120,8 @@ struct TopicPages {
             key.combine(topics.topics[ancestor].title)
         }
         if year == nil {
-            key.combine(values: [
-                "children": topics.children[index].map { summary($0, from: Permalinks.home) },
-                "related": topics.related[index].map { summary($0, from: Permalinks.home) },
-            ])
+            key.combine(model: topics.children[index].map { summary($0, from: Permalinks.home) })
+            key.combine(model: topics.related[index].map { summary($0, from: Permalinks.home) })
         }
         for mention in years.items(of: year) {
             key.combine(mention.paragraph)
@@ -145,17 +137,5 @@ struct TopicPages {
             key.combine(-1)
         }
         return key.hex
-    }
-
-    /// Keys of the pages' list items, for the template check (see `PageRenderer.itemKeys`).
-    static var itemKeys: [String: Any] {
-        let summary: [String: Any] = ["id": "", "title": "", "reading": "", "english": "", "count": 0, "url": "", "children": [[String: Any]](), "has_children": false]
-        return [
-            "groups": [["name": "", "anchor": "", "topics": [summary]]], "tree": [summary],
-            "releases": [["title": "", "language": "", "url": "", "date": "", "date_display": "", "mentions": [["place": "", "url": "", "line_html": ""]]]],
-            "topic_chips": [["title": "", "url": ""]], "has_topic_chips": true, "top_topics": [summary], "has_topics": true,
-            "topic": ["id": "", "title": "", "reading": "", "english": "", "description": "", "count": 0],
-            "has_mentions": true, "related_topics": [summary], "has_related_topics": true,
-        ]
     }
 }

@@ -39,10 +39,9 @@ struct UnitKey {
         hasher.combine(ref.anchor)
     }
 
-    /// A template value (dictionaries, lists, texts …) as the fingerprint hashes it.
-    mutating func combine(values: [String: Any]) {
-        var ignored: Set<String> = []
-        hasher.combine(ContextFingerprint.of(values, template: "", templates: "", keys: &ignored))
+    /// A part of a page model, as the fingerprint hashes it.
+    mutating func combine<Model: Encodable>(model: Model) {
+        ContextFingerprint.combine(TemplateEncoder.encode(model), into: &hasher)
     }
 
     var hex: String { hasher.hex }

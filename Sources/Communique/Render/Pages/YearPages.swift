@@ -57,18 +57,14 @@ struct YearPages<Item> {
 
     /// Links to every year for the page of `year` (nil: the list's own page), the
     /// current one marked. Empty when there is only one year.
-    func navigation(on year: String?, labels: [String: String]) -> [[String: Any]] {
+    func navigation(on year: String?, labels: [String: String]) -> [YearLink] {
         guard groups.count > 1 else { return [] }
         let from = path(of: year)
         let shown = year ?? groups.first?.year
         return groups.map { group in
-            [
-                "year": Self.label(group.year, labels: labels), "is_current": group.year == shown,
-                "url": Permalinks.relative(from: from, to: path(of: group.year)),
-            ]
+            YearLink(
+                year: Self.label(group.year, labels: labels), isCurrent: group.year == shown,
+                url: Permalinks.relative(from: from, to: path(of: group.year)))
         }
     }
-
-    /// Template keys of `navigation`, for the template check.
-    static var itemKeys: [String: Any] { ["years": [["year": "", "url": "", "is_current": true]], "has_years": true] }
 }

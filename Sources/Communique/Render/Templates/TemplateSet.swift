@@ -107,9 +107,9 @@ public struct TemplateSet {
         return (result, names)
     }
 
-    /// Renders `context` with the template `name`.
-    func render(_ context: [String: Any], with name: String) throws -> String {
-        guard let html = library.render(context, withTemplate: name) else {
+    /// Renders a page's template value with the template `name`.
+    func render(_ value: TemplateValue, with name: String) throws -> String {
+        guard let html = library.render(value.mustacheContext, withTemplate: name) else {
             throw CommuniqueError("missing template", at: SourceLocation(file: "\(Self.folder)/\(name).mustache"))
         }
         return html
