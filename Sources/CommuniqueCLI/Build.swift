@@ -17,11 +17,15 @@ struct Build: ParsableCommand {
     @Option(help: "What a broken internal link does: error (fail the build, the default) or warning.")
     var brokenLinks: BuildOptions.Severity = .error
 
+    @Option(help: "What evaluates the templates: compiled (the default) or swift-mustache (slower; the same bytes, to compare).")
+    var templateEngine: BuildOptions.TemplateEngine = .compiled
+
     @Flag(help: "Print the time each stage took.")
     var timings = false
 
     func run() throws {
-        let options = inputs.buildOptions(force: force, clean: clean, brokenLinks: brokenLinks)
+        var options = inputs.buildOptions(force: force, clean: clean, brokenLinks: brokenLinks)
+        options.templateEngine = templateEngine
         let report = try reportingErrors {
             defer { ProgressLine.clear() }
             return try BuildPipeline().run(options)
@@ -33,3 +37,4 @@ struct Build: ParsableCommand {
 }
 
 extension BuildOptions.Severity: ExpressibleByArgument {}
+extension BuildOptions.TemplateEngine: ExpressibleByArgument {}

@@ -66,6 +66,9 @@ check "a site of 50 releases (bench/corpus.sh) imports and builds" \
   bash -c 'BIN="$1" bash bench/corpus.sh 50 "$2" && "$1" build --root "$2"' _ "$BIN" "$work/site-50"
 check "accessible with 50 releases: no serious or critical violation (a11y.py)" \
   "$venv/bin/python" Tests/e2e/a11y.py --quiet "$work/site-50/Public"
+check "the compiled templates give swift-mustache's bytes on the 50-release site (--template-engine swift-mustache)" \
+  bash -c '"$1" build --root "$2" --output "$3" --template-engine swift-mustache >/dev/null && diff -r "$2/Public" "$3"' \
+  _ "$BIN" "$work/site-50" "$work/site-50-swift-mustache"
 
 # Bad input: a clear message, a non-zero exit, Public/ untouched.
 snapshot() { (cd "$site/Public" && find . -type f -exec md5sum {} + | sort); }

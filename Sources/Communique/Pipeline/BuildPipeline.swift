@@ -12,8 +12,12 @@ public struct BuildOptions: Sendable {
     public var brokenLinks: Severity
     /// Told each stage's name as it starts (the CLI shows it on a terminal).
     public var progress: (@Sendable (String) -> Void)?
+    /// What evaluates the templates: Communique's compiled templates (the default), or
+    /// swift-mustache, which gives the same bytes and serves to check that they do.
+    public var templateEngine: TemplateEngine = .compiled
 
     public enum Severity: String, Sendable { case error, warning }
+    public enum TemplateEngine: String, Sendable { case compiled, swiftMustache = "swift-mustache" }
 
     public init(
         root: URL, output: URL? = nil, includeDrafts: Bool = false, force: Bool = false, clean: Bool = false,
@@ -106,7 +110,8 @@ public struct BuildPipeline {
         _ options: BuildOptions, previous: PreviousRender, stage: @escaping @Sendable (OutputFile) throws -> OutputFile,
         clock: inout StageClock
     ) throws -> (result: RenderResult, releases: Int, warnings: [Diagnostic]) {
-        let templates = try clock.time("Templates") { try TemplateSet(root: options.root) }
+        var templates = try clock.time("Templates") { try TemplateSet(root: options.root) }
+        if options.templateEngine == .swiftMustache { templates.compiled = nil }
         let source = try clock.time("Load") { try SiteLoader(includeDrafts: options.includeDrafts).load(root: options.root) }
         let analysis = clock.time("Analyse") { SiteAnalyser().analyse(source) }
         let links = clock.time("Link") { SiteLinker().link(source, analysis) }

@@ -14,6 +14,9 @@ public struct TemplateSet {
     public static let required = ["base", "home", "release", "section", "print", "glossary", "glossary-entry", "topics", "topic", "series", "404"]
 
     var library: MustacheLibrary
+    /// Every template compiled for `CompiledTemplate`, or nil when one uses what it does not
+    /// handle: then swift-mustache renders them all.
+    var compiled: [String: CompiledTemplate]?
     /// Template name → its source text, for the name check.
     let sources: [String: String]
     /// Asset path (relative to `Templates/assets`) → bytes.
@@ -70,6 +73,7 @@ public struct TemplateSet {
         }
         if !problems.isEmpty { throw CommuniqueError(problems) }
         self.library = library
+        compiled = try? sources.mapValues { try CompiledTemplate($0) }
         self.sources = sources
         self.assets = assets
         (fingerprints, namesRead) = Self.fingerprints(of: sources)
@@ -109,6 +113,12 @@ public struct TemplateSet {
 
     /// Renders a page's template value with the template `name`.
     func render(_ value: TemplateValue, with name: String) throws -> String {
+        if let compiled, let template = compiled[name] { return template.render(value, library: compiled) }
+        return try renderWithSwiftMustache(value, with: name)
+    }
+
+    /// The same through swift-mustache (the fallback, and the tests' oracle).
+    func renderWithSwiftMustache(_ value: TemplateValue, with name: String) throws -> String {
         guard let html = library.render(value.mustacheContext, withTemplate: name) else {
             throw CommuniqueError("missing template", at: SourceLocation(file: "\(Self.folder)/\(name).mustache"))
         }
