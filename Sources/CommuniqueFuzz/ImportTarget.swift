@@ -181,13 +181,17 @@ final class ImportTarget: FuzzTarget {
             guard let matter = try? FrontMatter(parsing: file.contents, file: file.path) else { return MarkdownEscaper.unescape(file.contents) }
             return scalars(in: matter.fields).joined() + MarkdownEscaper.unescape(matter.body)
         }.joined()
-        let actual = Array(markdown.filter { !$0.isWhitespace })
+        // By Unicode scalar, not Character: joining pieces without their whitespace makes
+        // clusters the text never had (`w` + line end + halfwidth `ﾟ`, an extending mark,
+        // became one Character `wﾟ`, found nowhere).
+        let actual = Array(markdown.unicodeScalars.filter { !$0.properties.isWhitespace })
         var position = 0
-        let wanted = Array(expected.filter { !$0.isWhitespace })
-        for (offset, character) in wanted.enumerated() {
-            guard let found = actual[position...].firstIndex(of: character) else {
-                let context = String(wanted.dropFirst(max(0, offset - 20)).prefix(40))
-                return "'\(character)' (character \(offset), near “\(context)”) is missing from the output"
+        let wanted = Array(expected.unicodeScalars.filter { !$0.properties.isWhitespace })
+        for (offset, scalar) in wanted.enumerated() {
+            guard let found = actual[position...].firstIndex(of: scalar) else {
+                var context = String.UnicodeScalarView()
+                context.append(contentsOf: wanted.dropFirst(max(0, offset - 20)).prefix(40))
+                return "'\(scalar)' (scalar \(offset), near “\(String(context))”) is missing from the output"
             }
             position = found + 1
         }

@@ -14,17 +14,23 @@ enum TemplateEncoder {
     /// Texts, numbers and flags are stored directly; anything else encodes itself.
     fileprivate static func encode<Value: Encodable>(_ value: Value, into node: Node) {
         switch value {
-        case let text as String: node.kind = .value(.text(text))
-        case let number as Int: node.kind = .value(.number(number))
-        case let flag as Bool: node.kind = .value(.flag(flag))
-        case let number as any BinaryInteger: node.kind = .value(.number(Int(number)))
-        case let number as any BinaryFloatingPoint: node.kind = .value(.text("\(number)"))
+        case let text as String: node.set(.text(text))
+        case let number as Int: node.set(.number(number))
+        case let flag as Bool: node.set(.flag(flag))
+        case let number as any BinaryInteger: node.set(.number(Int(number)))
+        case let number as any BinaryFloatingPoint: node.set(.text("\(number)"))
         default:
             // The model types are plain values: encoding one cannot fail (the containers
             // below never throw), so a throw here would be a bug in this file.
             try! value.encode(to: NodeEncoder(node: node))
         }
     }
+
+    /// The snake-case keys of every page model's properties, made once (most keys are
+    /// converted on every page; a lookup costs less than building the string).
+    static let knownSnakeCase: [String: String] = PageRenderer.propertyNames.reduce(into: [:]) { $0[$1] = snakeCase($1) }
+
+    static func key(_ property: String) -> String { knownSnakeCase[property] ?? snakeCase(property) }
 
     /// camelCase → snake_case, as the templates spell keys.
     static func snakeCase(_ key: String) -> String {
@@ -43,20 +49,25 @@ enum TemplateEncoder {
 }
 
 /// A value being encoded: nested containers write into their own node, and the tree of
-/// nodes becomes a `TemplateValue` at the end.
+/// nodes becomes a `TemplateValue` at the end. (Fields and items are stored apart from the
+/// kind, so appending one does not copy the others.)
 private final class Node {
-    enum Kind {
-        case value(TemplateValue)
-        case object([(String, Node)])
-        case list([Node])
+    enum Kind { case leaf, object, list }
+    var kind = Kind.leaf
+    var leaf = TemplateValue.absent
+    var fields: [(String, Node)] = []
+    var items: [Node] = []
+
+    func set(_ value: TemplateValue) {
+        kind = .leaf
+        leaf = value
     }
-    var kind = Kind.value(.absent)
 
     var value: TemplateValue {
         switch kind {
-        case .value(let value): return value
-        case .list(let items): return .list(items.map(\.value))
-        case .object(let fields):
+        case .leaf: return leaf
+        case .list: return .list(items.map(\.value))
+        case .object:
             var object: [String: TemplateValue] = [:]
             object.reserveCapacity(fields.count)
             for (key, node) in fields { object[key] = node.value }
@@ -66,23 +77,15 @@ private final class Node {
 
     func child(forKey key: String) -> Node {
         let child = Node()
-        if case .object(var fields) = kind {
-            fields.append((key, child))
-            kind = .object(fields)
-        } else {
-            kind = .object([(key, child)])
-        }
+        kind = .object
+        fields.append((key, child))
         return child
     }
 
     func appendedChild() -> Node {
         let child = Node()
-        if case .list(var items) = kind {
-            items.append(child)
-            kind = .list(items)
-        } else {
-            kind = .list([child])
-        }
+        kind = .list
+        items.append(child)
         return child
     }
 }
@@ -93,12 +96,12 @@ private struct NodeEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .object = node.kind {} else { node.kind = .object([]) }
+        node.kind = .object
         return KeyedEncodingContainer(KeyedContainer<Key>(node: node))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if case .list = node.kind {} else { node.kind = .list([]) }
+        node.kind = .list
         return UnkeyedContainer(node: node)
     }
 
@@ -109,9 +112,9 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let node: Node
     var codingPath: [any CodingKey] { [] }
 
-    private func child(_ key: Key) -> Node { node.child(forKey: TemplateEncoder.snakeCase(key.stringValue)) }
+    private func child(_ key: Key) -> Node { node.child(forKey: TemplateEncoder.key(key.stringValue)) }
 
-    mutating func encodeNil(forKey key: Key) { child(key).kind = .value(.absent) }
+    mutating func encodeNil(forKey key: Key) { child(key).set(.absent) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) { TemplateEncoder.encode(value, into: child(key)) }
     mutating func encode(_ value: Bool, forKey key: Key) { TemplateEncoder.encode(value, into: child(key)) }
     mutating func encode(_ value: String, forKey key: Key) { TemplateEncoder.encode(value, into: child(key)) }
@@ -153,12 +156,9 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 private struct UnkeyedContainer: UnkeyedEncodingContainer {
     let node: Node
     var codingPath: [any CodingKey] { [] }
-    var count: Int {
-        if case .list(let items) = node.kind { return items.count }
-        return 0
-    }
+    var count: Int { node.items.count }
 
-    mutating func encodeNil() { node.appendedChild().kind = .value(.absent) }
+    mutating func encodeNil() { node.appendedChild().set(.absent) }
     mutating func encode<T: Encodable>(_ value: T) { TemplateEncoder.encode(value, into: node.appendedChild()) }
     mutating func encode(_ value: Bool) { TemplateEncoder.encode(value, into: node.appendedChild()) }
     mutating func encode(_ value: String) { TemplateEncoder.encode(value, into: node.appendedChild()) }
@@ -185,7 +185,7 @@ private struct SingleValueContainer: SingleValueEncodingContainer {
     let node: Node
     var codingPath: [any CodingKey] { [] }
 
-    mutating func encodeNil() { node.kind = .value(.absent) }
+    mutating func encodeNil() { node.set(.absent) }
     mutating func encode<T: Encodable>(_ value: T) { TemplateEncoder.encode(value, into: node) }
     mutating func encode(_ value: Bool) { TemplateEncoder.encode(value, into: node) }
     mutating func encode(_ value: String) { TemplateEncoder.encode(value, into: node) }

@@ -16,6 +16,13 @@ indirect enum TemplateSchema: Equatable {
         return node.schema
     }
 
+    /// The Swift names of the type's properties at any depth (`hasBreadcrumbs`).
+    static func propertyNames<Model: Decodable>(of type: Model.Type) -> Set<String> {
+        let node = SchemaNode()
+        _ = try? Model(from: SchemaDecoder(node: node, depth: 0))
+        return node.propertyNames
+    }
+
     /// Every key at any depth (the template check's names).
     var allKeys: Set<String> {
         switch self {
@@ -32,6 +39,15 @@ indirect enum TemplateSchema: Equatable {
 private final class SchemaNode {
     var fields: [String: SchemaNode]?
     var item: SchemaNode?
+    /// The Swift names of the fields, by key.
+    var names: [String: String] = [:]
+
+    var propertyNames: Set<String> {
+        var all = Set(names.values)
+        for field in (fields ?? [:]).values { all.formUnion(field.propertyNames) }
+        if let item { all.formUnion(item.propertyNames) }
+        return all
+    }
 
     var schema: TemplateSchema {
         if let item { return .list(item.schema) }
@@ -83,7 +99,11 @@ private struct KeyedSchemaContainer<Key: CodingKey>: KeyedDecodingContainerProto
     var codingPath: [any CodingKey] { [] }
     var allKeys: [Key] { [] }
 
-    private func field(_ key: Key) -> SchemaNode { node.field(TemplateEncoder.snakeCase(key.stringValue)) }
+    private func field(_ key: Key) -> SchemaNode {
+        let name = TemplateEncoder.snakeCase(key.stringValue)
+        node.names[name] = key.stringValue
+        return node.field(name)
+    }
 
     func contains(_ key: Key) -> Bool { true }
     func decodeNil(forKey key: Key) throws -> Bool {

@@ -38,14 +38,17 @@ struct PageRenderer {
 
     /// Every key a page model offers its template (the frame's and every kind's), for
     /// `TemplateSet.check`: read from the model types, so it holds for any site.
-    static let templateKeys: Set<String> = {
-        let schemas = [
-            TemplateSchema.of(PageFrame.self), .of(HomePage.self), .of(ReleasePage.self), .of(SectionPage.self),
-            .of(PrintPage.self), .of(SeriesPage.self), .of(GlossaryIndexPage.self), .of(GlossaryEntryPage.self),
-            .of(TopicsIndexPage.self), .of(TopicPage.self), .of(NotFoundPage.self),
-        ]
-        return schemas.reduce(into: Set<String>()) { $0.formUnion($1.allKeys) }
-    }()
+    static let templateKeys: Set<String> = modelTypes.reduce(into: Set<String>()) { $0.formUnion(schema(of: $1).allKeys) }
+
+    /// The Swift names of the page models' properties (`TemplateEncoder.knownSnakeCase`).
+    static let propertyNames: Set<String> = modelTypes.reduce(into: Set<String>()) { $0.formUnion(names(of: $1)) }
+
+    private static let modelTypes: [any Decodable.Type] = [
+        PageFrame.self, HomePage.self, ReleasePage.self, SectionPage.self, PrintPage.self, SeriesPage.self, GlossaryIndexPage.self,
+        GlossaryEntryPage.self, TopicsIndexPage.self, TopicPage.self, NotFoundPage.self,
+    ]
+    private static func schema<Model: Decodable>(of type: Model.Type) -> TemplateSchema { .of(type) }
+    private static func names<Model: Decodable>(of type: Model.Type) -> Set<String> { TemplateSchema.propertyNames(of: type) }
 
     /// What every page shows, for the page at `path`; the page's kind changes what it must.
     func frame(for path: String, lang: String, title: String) -> PageFrame {

@@ -49,12 +49,12 @@ extension CompiledTemplate {
         switch node {
         case .text(let text):
             out += text
-        case .variable(let name, let transforms, let escaped):
-            guard let value = lookup(name, transforms: transforms, in: scope) else { return }
+        case .variable(let name, let escaped):
+            guard let value = lookup(name, in: scope) else { return }
             let text = Self.display(value)
             out += escaped ? Self.escape(text, utf8: scope.utf8Escaping) : text
-        case .section(let name, let transforms, let body, let inverted):
-            let value = lookup(name, transforms: transforms, in: scope)
+        case .section(let name, let body, let inverted):
+            let value = lookup(name, in: scope)
             if inverted {
                 renderInverted(body, value, scope: scope, library: library, into: &out)
             } else {
@@ -115,8 +115,8 @@ extension CompiledTemplate {
 
     /// The value a tag names: `.` the innermost; `a.b` looks `a` up from the innermost
     /// value outwards, then `b` inside it; `last()` asks the current list item's place.
-    private func lookup(_ name: String, transforms: [String], in scope: Scope) -> TemplateValue? {
-        if name.isEmpty, let transform = transforms.first {
+    private func lookup(_ name: Name, in scope: Scope) -> TemplateValue? {
+        if let transform = name.transform {
             guard let place = scope.sequence else { return nil }
             switch transform {
             case "first": return .flag(place.first)
@@ -127,19 +127,17 @@ extension CompiledTemplate {
             default: return nil
             }
         }
-        if name == "." { return scope.stack.last }
-        var parts = name.split(separator: ".", omittingEmptySubsequences: true)[...]
+        guard let head = name.parts.first else { return scope.stack.last }
         var value: TemplateValue
-        if name.first == "." {
-            guard let last = scope.stack.last else { return nil }
-            value = last
+        if name.fromInnermost {
+            guard let last = scope.stack.last, let found = Self.field(head, of: last) else { return nil }
+            value = found
         } else {
-            guard let head = parts.popFirst() else { return scope.stack.last }
-            guard let found = scope.stack.reversed().lazy.compactMap({ Self.field(String(head), of: $0) }).first else { return nil }
+            guard let found = scope.stack.reversed().lazy.compactMap({ Self.field(head, of: $0) }).first else { return nil }
             value = found
         }
-        for part in parts {
-            guard let next = Self.field(String(part), of: value) else { return nil }
+        for part in name.parts.dropFirst() {
+            guard let next = Self.field(part, of: value) else { return nil }
             value = next
         }
         return value

@@ -8,10 +8,24 @@
 /// handle (set delimiters, dynamic partials, transforms of values) makes the template set
 /// fall back to swift-mustache (`CompiledTemplate.Unsupported`).
 struct CompiledTemplate: Sendable {
+    /// What a tag names, split once: `a.b` is ["a", "b"], `.b` ["b"] from the innermost
+    /// value only, `.` nothing; `last()` is the transform "last" of the list item's place.
+    struct Name: Sendable, Equatable {
+        var parts: [String]
+        var fromInnermost: Bool
+        var transform: String?
+
+        init(_ name: String, transforms: [String]) {
+            parts = name.split(separator: ".").map(String.init)
+            fromInnermost = name.first == "."
+            transform = transforms.first
+        }
+    }
+
     indirect enum Node: Sendable {
         case text(String)
-        case variable(name: String, transforms: [String], escaped: Bool)
-        case section(name: String, transforms: [String], body: CompiledTemplate, inverted: Bool)
+        case variable(Name, escaped: Bool)
+        case section(Name, body: CompiledTemplate, inverted: Bool)
         case partial(name: String, indentation: String?, overrides: [String: CompiledTemplate]?)
         case blockDefinition(name: String, body: CompiledTemplate)
         case blockExpansion(name: String, body: CompiledTemplate, indentation: String?)
@@ -109,7 +123,7 @@ struct CompiledTemplate: Sendable {
                 standalone = reader.endsStandalone(newLine: state.newLine)
                 if !standalone { flushWhitespace() }
                 let body = try parse(&reader, state: state.entering(section: name, transforms: transforms, standalone: standalone))
-                nodes.append(.section(name: name, transforms: transforms, body: body, inverted: sigil == "^"))
+                nodes.append(.section(Name(name, transforms: transforms), body: body, inverted: sigil == "^"))
             case "/":
                 reader.advance()
                 let (name, transforms) = try reader.readName()
@@ -130,7 +144,7 @@ struct CompiledTemplate: Sendable {
                     guard reader.current == "}" else { throw Unsupported(feature: "an unclosed {{{") }
                     reader.advance()
                 }
-                nodes.append(.variable(name: name, transforms: transforms, escaped: false))
+                nodes.append(.variable(Name(name, transforms: transforms), escaped: false))
             case ">":
                 reader.advance()
                 reader.skipWhitespace()
@@ -182,7 +196,7 @@ struct CompiledTemplate: Sendable {
             default:
                 flushWhitespace()
                 let (name, transforms) = try reader.readName()
-                nodes.append(.variable(name: name, transforms: transforms, escaped: true))
+                nodes.append(.variable(Name(name, transforms: transforms), escaped: true))
             }
             state.newLine = standalone
         }
