@@ -21,7 +21,7 @@ enum SeriesIndex {
         return byName.keys.sorted().map { name in
             var slug = Slug.make(name, reader: reader)
             if slug.isEmpty { slug = "series" }
-            let releases = byName[name]!.sorted { ($0.date ?? "", $0.id) < ($1.date ?? "", $1.id) }.map(\.id)
+            let releases = byName[name]!.sorted(by: Release.oldestFirst).map(\.id)
             return Series(name: name, slug: Slug.unique(slug, in: &used), releases: releases)
         }
     }

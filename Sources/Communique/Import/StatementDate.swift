@@ -39,16 +39,9 @@ public struct StatementDate: Sendable, Hashable, Comparable, CustomStringConvert
         (a.year, a.month, a.day, a.hour ?? -1, a.minute ?? -1) < (b.year, b.month, b.day, b.hour ?? -1, b.minute ?? -1)
     }
 
-    static func days(inMonth month: Int, of year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
+    static func days(inMonth month: Int, of year: Int) -> Int { CalendarDate.days(inMonth: month, of: year) }
 
     private func pad(_ n: Int, _ width: Int = 2) -> String {
-        let s = String(n)
-        return String(repeating: "0", count: max(0, width - s.count)) + s
+        width == 2 ? ISODigits.two(n) : String(repeating: "0", count: max(0, width - String(n).count)) + String(n)
     }
 }

@@ -52,7 +52,7 @@ public struct SiteLoader: Sendable {
             }
         }
         if !problems.isEmpty { throw CommuniqueError(problems) }
-        releases.sort { ($0.date ?? "", $0.id) > ($1.date ?? "", $1.id) }
+        releases.sort(by: Release.newestFirst)
         return SiteSource(config: config, releases: releases, curatedTerms: curated, topics: topics)
     }
 
@@ -104,16 +104,22 @@ public struct SiteLoader: Sendable {
             parsing: SiteFiles.readText(indexFile, in: root),
             file: indexFile)
         var indexProblems = index.unknownKeys(known: FrontMatterKeys.release)
-        for key in ["date", "published"] {
-            guard let value = try index.string(key) else { continue }
-            let valid = key == "date" ? Settings.isCalendarDate(value) : Settings.isDateTime(value)
-            if !valid {
+        var date: CalendarDate?
+        if let value = try index.string("date") {
+            date = CalendarDate(iso: value)
+            if date == nil {
+                indexProblems.append(Diagnostic(
+                    .error, "'date' must be a calendar date written yyyy-mm-dd (it is '\(value)')", at: index.location(of: "date")))
+            }
+        }
+        var published: PublicationTime?
+        if let value = try index.string("published") {
+            published = PublicationTime(iso: value)
+            if published == nil {
                 indexProblems.append(Diagnostic(
                     .error,
-                    key == "date"
-                        ? "'date' must be a calendar date written yyyy-mm-dd (it is '\(value)')"
-                        : "'published' must be a date or date-time written yyyy-mm-dd or yyyy-mm-ddThh:mm:ss+09:00 (it is '\(value)')",
-                    at: index.location(of: key)))
+                    "'published' must be a date or date-time written yyyy-mm-dd or yyyy-mm-ddThh:mm:ss+09:00 (it is '\(value)')",
+                    at: index.location(of: "published")))
             }
         }
         if let language = try index.string("language"), !Settings.isLanguageTag(language) {
@@ -168,7 +174,7 @@ public struct SiteLoader: Sendable {
 
         return Release(
             id: id, title: try index.requiredString("title"), category: try index.string("category"),
-            published: try index.string("published"), date: try index.string("date"), place: try index.string("place"),
+            published: published, date: date, place: try index.string("place"),
             language: try index.string("language") ?? defaultLanguage, series: try index.string("series"),
             draft: try index.bool("draft") ?? false, source: try index.string("source"), participants: participants,
             body: MarkdownSource(

@@ -41,10 +41,10 @@ public struct Release: Sendable, Hashable {
     public var id: String
     public var title: String
     public var category: String?
-    /// Publication date-time as written in front matter (ISO 8601).
-    public var published: String?
-    /// Meeting date, `yyyy-mm-dd`.
-    public var date: String?
+    /// When it was published (front matter's `published`).
+    public var published: PublicationTime?
+    /// The meeting's day (front matter's `date`).
+    public var date: CalendarDate?
     public var place: String?
     /// Language of the statement's text ("ja", "en"); pages get it as `lang`.
     public var language: String
@@ -57,7 +57,7 @@ public struct Release: Sendable, Hashable {
     public var sections: [Section]
 
     public init(
-        id: String, title: String, category: String? = nil, published: String? = nil, date: String? = nil,
+        id: String, title: String, category: String? = nil, published: PublicationTime? = nil, date: CalendarDate? = nil,
         place: String? = nil, language: String, series: String? = nil, draft: Bool = false, source: String? = nil,
         participants: [Participant] = [], body: MarkdownSource, sections: [Section]
     ) {
@@ -74,6 +74,21 @@ public struct Release: Sendable, Hashable {
         self.participants = participants
         self.body = body
         self.sections = sections
+    }
+}
+
+extension Release {
+    /// Newest meeting first, undated last; by id within a day.
+    static func newestFirst(_ a: Release, _ b: Release) -> Bool { oldestFirst(b, a) }
+
+    /// Oldest meeting first, undated first; by id within a day.
+    static func oldestFirst(_ a: Release, _ b: Release) -> Bool {
+        switch (a.date, b.date) {
+        case (nil, nil): return a.id < b.id
+        case (nil, _): return true
+        case (_, nil): return false
+        case (let x?, let y?): return x == y ? a.id < b.id : x < y
+        }
     }
 }
 

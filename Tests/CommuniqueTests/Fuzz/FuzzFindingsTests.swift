@@ -114,7 +114,7 @@ import Testing
         _ = try ImportWriter(root: site.root).write(result, force: false)
         let folder = site.root.appendingPathComponent("Content/releases/\(result.releaseID)")
         let release = try SiteLoader().loadRelease(folder: folder, root: site.root, defaultLanguage: "ja")
-        #expect(release.date == "2024-07-28")
+        #expect(release.date?.iso == "2024-07-28")
         #expect(release.draft)
     }
 }

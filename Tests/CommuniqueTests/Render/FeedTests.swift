@@ -23,10 +23,11 @@ import FoundationXML
     }
 
     @Test func datesComeFromTheContent() {
-        #expect(ReleaseDates.rfc3339("2024-07-31T10:10:00+09:00") == "2024-07-31T10:10:00+09:00")
-        #expect(ReleaseDates.rfc3339("2024-07-31T10:10") == "2024-07-31T10:10:00Z")
-        #expect(ReleaseDates.rfc3339("2024-07-28") == "2024-07-28T00:00:00Z")
-        #expect(ReleaseDates.rfc3339("28 July 2024") == nil)
+        #expect(PublicationTime(iso: "2024-07-31T10:10:00+09:00")?.rfc3339 == "2024-07-31T10:10:00+09:00")
+        #expect(PublicationTime(iso: "2024-07-31T10:10")?.rfc3339 == "2024-07-31T10:10:00Z")
+        #expect(PublicationTime(iso: "2024-07-31 10:10:05.25Z")?.rfc3339 == "2024-07-31T10:10:05Z")
+        #expect(PublicationTime(iso: "2024-07-28")?.rfc3339 == "2024-07-28T00:00:00Z")
+        #expect(PublicationTime(iso: "28 July 2024") == nil)
         #expect(ReleaseDates.utcKey("2024-07-01T05:00:00+09:00") == "2024-06-30T20:00:00")
         #expect(ReleaseDates.utcKey("2024-12-31T23:30:00-01:00") == "2025-01-01T00:30:00")
     }

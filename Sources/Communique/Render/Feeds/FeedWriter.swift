@@ -41,7 +41,7 @@ struct FeedWriter {
             xml += "    <title>\(MarkupEscaping.escape(release.title))</title>\n"
             xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(MarkupEscaping.escape(url))\"/>\n"
             xml += "    <updated>\(stamp)</updated>\n"
-            if let published = release.published.flatMap(ReleaseDates.rfc3339) { xml += "    <published>\(published)</published>\n" }
+            if let published = release.published { xml += "    <published>\(published.rfc3339)</published>\n" }
             if let category = release.category { xml += "    <category term=\"\(MarkupEscaping.escape(category))\"/>\n" }
             let summary = summaryText(release)
             if !summary.isEmpty { xml += "    <summary xml:lang=\"\(MarkupEscaping.escape(release.language))\">\(MarkupEscaping.escape(summary))</summary>\n" }

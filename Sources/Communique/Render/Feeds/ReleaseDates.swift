@@ -4,31 +4,9 @@ enum ReleaseDates {
     /// RFC 3339 date-time of a release: its `published` time (with its offset; UTC when
     /// it has none), else its meeting date at midnight UTC; nil when it has neither.
     static func timestamp(_ release: Release) -> String? {
-        if let published = release.published, let stamp = rfc3339(published) { return stamp }
-        if let date = release.date, let stamp = rfc3339(date) { return stamp }
+        if let published = release.published { return published.rfc3339 }
+        if let date = release.date { return date.iso + "T00:00:00Z" }
         return nil
-    }
-
-    /// `2024-07-31T10:10:00+09:00` as is; `2024-07-31T10:10` → `2024-07-31T10:10:00Z`;
-    /// `2024-07-31` → `2024-07-31T00:00:00Z`.
-    static func rfc3339(_ text: String) -> String? {
-        let chars = Array(text)
-        guard chars.count >= 10, chars[4] == "-", chars[7] == "-",
-            chars[0..<4].allSatisfy(\.isNumber), chars[5..<7].allSatisfy(\.isNumber), chars[8..<10].allSatisfy(\.isNumber)
-        else { return nil }
-        let date = String(chars[0..<10])
-        guard chars.count > 10 else { return date + "T00:00:00Z" }
-        var time = String(chars[11...])
-        var offset = "Z"
-        if let sign = time.lastIndex(where: { $0 == "+" || $0 == "-" }) {
-            offset = String(time[sign...])
-            time = String(time[..<sign])
-        } else if time.hasSuffix("Z") {
-            time.removeLast()
-        }
-        if time.count == 5 { time += ":00" }
-        guard time.count >= 8 else { return nil }
-        return "\(date)T\(time.prefix(8))\(offset)"
     }
 
     /// The sort key of an RFC 3339 stamp in UTC (`yyyy-MM-ddTHH:mm:ss`), so stamps with

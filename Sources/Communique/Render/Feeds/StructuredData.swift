@@ -13,10 +13,10 @@ enum StructuredData {
         ]
         if let url = site.absoluteURL(of: Permalinks.release(release.id)) { article["url"] = url }
         if !description.isEmpty { article["description"] = description }
-        if let published = release.published.flatMap(ReleaseDates.rfc3339) { article["datePublished"] = published }
+        if let published = release.published { article["datePublished"] = published.rfc3339 }
         if let category = release.category { article["articleSection"] = category }
         var event: [String: Any] = ["@type": "Event", "name": release.series ?? release.title]
-        if let date = release.date { event["startDate"] = date }
+        if let date = release.date { event["startDate"] = date.iso }
         if let place = release.place { event["location"] = ["@type": "Place", "name": place] }
         if !release.participants.isEmpty {
             event["attendee"] = release.participants.map { person -> [String: Any] in

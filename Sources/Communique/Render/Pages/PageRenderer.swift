@@ -127,7 +127,7 @@ struct PageRenderer {
     func timeline(_ releases: [Release], from page: String) -> [YearGroup] {
         var years: [YearGroup] = []
         for release in releases {
-            let year = release.date.map { String($0.prefix(4)) } ?? labels["undated"]!
+            let year = release.date?.yearText ?? labels["undated"]!
             if years.last?.year == year {
                 years[years.count - 1].releases.append(releaseDetails(release, from: page))
             } else {
@@ -160,8 +160,8 @@ struct PageRenderer {
             url: Permalinks.relative(from: page, to: Permalinks.release(release.id)),
             printUrl: Permalinks.relative(from: page, to: Permalinks.printable(release.id)),
             category: release.category,
-            date: release.date, dateDisplay: release.date.map { DateDisplay.format($0, language: lang) },
-            published: release.published, publishedDisplay: release.published.map { DateDisplay.format($0, language: lang) },
+            date: release.date?.iso, dateDisplay: release.date.map { DateDisplay.format($0, language: lang) },
+            published: release.published?.iso, publishedDisplay: release.published.map { DateDisplay.format($0, language: lang) },
             place: release.place, language: release.language,
             series: seriesLinks(release, from: page),
             participants: release.participants.map { person in

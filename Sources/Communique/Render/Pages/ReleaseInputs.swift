@@ -44,7 +44,7 @@ struct ReleaseInputs {
     func key(of release: Release, pages: PageRenderer) -> String {
         var key = UnitKey(kind: "release", templates: templates, names: ["release", "section", "print"], config: site.config)
         for value in [
-            release.id, release.title, release.category, release.published, release.date, release.place,
+            release.id, release.title, release.category, release.published?.iso, release.date?.iso, release.place,
             release.language, release.series, release.source,
         ] {
             key.combine(value)

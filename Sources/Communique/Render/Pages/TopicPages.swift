@@ -96,7 +96,7 @@ struct TopicPages {
                 TopicPage.ReleaseMentions(
                     title: group.release.title, language: group.release.language,
                     url: Permalinks.relative(from: path, to: Permalinks.release(group.release.id)),
-                    date: group.release.date,
+                    date: group.release.date?.iso,
                     dateDisplay: group.release.date.map { DateDisplay.format($0, language: site.config.language) },
                     mentions: group.items)
             },
@@ -127,7 +127,7 @@ struct TopicPages {
             key.combine(mention.paragraph)
             pages.placeNames.combinePlace(of: mention.paragraph, into: &key)
             let release = site.release(withID: mention.paragraph.page.release)
-            key.combine(release?.date)
+            key.combine(release?.date?.iso)
             key.combine(release?.language)
             key.combine(mention.text)
             for match in mention.matches {

@@ -22,7 +22,7 @@ struct YearPages<Item> {
     init(_ items: [Item], site: SiteSource, release: (Item) -> String, main: String, yearPage: @escaping (String) -> String) {
         var groups: [(year: String, range: Range<Int>)] = []
         for (index, item) in items.enumerated() {
-            let year = site.release(withID: release(item))?.date.map { String($0.prefix(4)) } ?? Self.undated
+            let year = site.release(withID: release(item))?.date?.yearText ?? Self.undated
             if groups.last?.year == year {
                 groups[groups.count - 1].range = groups[groups.count - 1].range.lowerBound..<(index + 1)
             } else {
