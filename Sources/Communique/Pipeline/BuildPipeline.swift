@@ -67,6 +67,14 @@ public struct BuildPipeline {
     public func run(_ options: BuildOptions) throws -> BuildReport {
         var clock = StageClock(progress: options.progress)
         var writer = SiteWriter()
+        // Nothing changed since the last build, whose output is intact: nothing to do.
+        let inputs = options.clean ? nil : clock.time("Inputs") { InputsFingerprint.of(options) }
+        if let inputs, let done = writer.unchangedOutput(output: options.output, root: options.root, inputs: inputs) {
+            return BuildReport(
+                releases: done.releaseCount, pages: done.made.count, rendered: 0,
+                write: WriteReport(written: 0, unchanged: done.made.count, removed: 0), seconds: clock.total,
+                warnings: done.warnings, stageSeconds: clock.stages)
+        }
         var brokenLinks: [LinkChecker.BrokenLink] = []
         // The staging folder comes first: it recovers an interrupted swap and reads the
         // previous build's manifest, which rendering needs too. Pages go to it as they
@@ -95,8 +103,12 @@ public struct BuildPipeline {
             throw error
         }
         let written = try clock.time("Write") {
+            // Recorded only for a build without broken-link warnings, which each build should
+            // find again. (inputs is hashed before reading: a file changed during the build
+            // makes the next one a full build, never a skipped one.)
             try writer.finish(
-                staging, files: rendered.result.files, units: rendered.result.units, templateKeys: rendered.result.templateKeys)
+                staging, files: rendered.result.files, units: rendered.result.units, templateKeys: rendered.result.templateKeys,
+                inputs: inputs.map { ($0, rendered.releases, rendered.warnings) }, recordInputs: { brokenLinks.isEmpty })
         }
         return BuildReport(
             releases: rendered.releases, pages: rendered.result.files.count, rendered: rendered.result.rendered, write: written,

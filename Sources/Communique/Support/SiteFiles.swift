@@ -183,7 +183,7 @@ enum SiteFiles {
 
     /// The names in a folder (without `.` and `..`) and their `d_type`, in readdir's
     /// order; none when it cannot be opened.
-    private static func entries(of path: String) -> [(name: String, type: Int32)] {
+    static func entries(of path: String) -> [(name: String, type: Int32)] {
         guard let directory = opendir(path) else { return [] }
         defer { closedir(directory) }
         var entries: [(name: String, type: Int32)] = []

@@ -36,6 +36,15 @@ public struct BuildManifest: Sendable, Equatable {
     /// Every key the pages' contexts had, for the template check of a build that keeps
     /// units without building their contexts.
     public var templateKeys: Set<String>
+    /// The hash of everything the build read (`InputsFingerprint`), when it finished without
+    /// a broken-link warning: a build whose inputs hash the same has nothing to do.
+    public var inputs: String?
+    /// How many releases that build had, and the warnings it gave (said again when a build
+    /// has nothing to do).
+    public var releaseCount = 0
+    public var warnings: [Diagnostic] = []
+    /// Whether every file the manifest lists is in the output as the build wrote it.
+    public internal(set) var isIntact = false
 
     /// What Render needs of it to skip work.
     public var previousRender: PreviousRender {
@@ -132,6 +141,22 @@ public struct BuildManifest: Sendable, Equatable {
                 identity = String(line.dropFirst(Self.outputPrefix.count))
                 continue
             }
+            if line.hasPrefix(Self.inputsPrefix) {
+                let fields = line.dropFirst(Self.inputsPrefix.count).split(separator: " ")
+                if fields.count == 2, let count = Int(fields[1]) {
+                    manifest.inputs = String(fields[0])
+                    manifest.releaseCount = count
+                }
+                continue
+            }
+            if line.hasPrefix(Self.warningPrefix) {
+                let fields = line.dropFirst(Self.warningPrefix.count).split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
+                if fields.count == 4 {
+                    let location = fields[0].isEmpty ? nil : SourceLocation(file: String(fields[0]), line: Int(fields[1]), column: Int(fields[2]))
+                    manifest.warnings.append(Diagnostic(.warning, String(fields[3]), at: location))
+                }
+                continue
+            }
             if current {
                 let fields = bytes.split(separator: tab, maxSplits: 3, omittingEmptySubsequences: false).map(Substring.init)
                 guard fields.count >= 3 else { continue }
@@ -153,6 +178,7 @@ public struct BuildManifest: Sendable, Equatable {
             manifest.stamps[file.path] = stamp
             if let ids = file.ids { manifest.ids[file.path] = IDList(text: String(ids)) }
         }
+        manifest.isIntact = sameOutput && manifest.fingerprints.count == listed.count
         // A unit is kept only whole: every page of it must still be there, as written.
         manifest.units = manifest.units.filter { $0.value.paths.allSatisfy { manifest.fingerprints[$0] != nil } }
         return manifest
@@ -163,6 +189,8 @@ public struct BuildManifest: Sendable, Equatable {
     static let unitPrefix = "@unit "
     static let keysPrefix = "@keys "
     static let outputPrefix = "@output "
+    static let inputsPrefix = "@inputs "
+    static let warningPrefix = "@warning "
 
     /// Sorted by path, so the manifest itself is the same for the same site.
     var text: String {
@@ -173,6 +201,13 @@ public struct BuildManifest: Sendable, Equatable {
         } + units.keys.sorted().map { name in
             Self.unitPrefix + ([units[name]!.key, name] + units[name]!.paths).joined(separator: "\t")
         } + (templateKeys.isEmpty ? [] : [Self.keysPrefix + templateKeys.sorted().joined(separator: " ")])
+            + (inputs.map { ["\(Self.inputsPrefix)\($0) \(releaseCount)"] } ?? [])
+            + warnings.map { warning in
+                let location = warning.location
+                let fields = [location?.file ?? "", location?.line.map(String.init) ?? "", location?.column.map(String.init) ?? "", warning.message]
+                return Self.warningPrefix + fields.map { $0.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ") }
+                    .joined(separator: "\t")
+            }
         ).joined(separator: "\n") + "\n"
     }
 }

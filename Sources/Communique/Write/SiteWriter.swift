@@ -74,10 +74,28 @@ public struct SiteWriter {
             output: output, folder: staging, previous: previous, manifest: manifest, state: state, afterStagingFile: afterStagingFile)
     }
 
+    /// The manifest of the output when the build that made it read inputs hashing to
+    /// `inputs` and every file it wrote is still there as written: then a build has nothing
+    /// to do. Nil when anything is otherwise (including an interrupted build to recover).
+    public func unchangedOutput(output: URL, root: URL? = nil, inputs: String) -> BuildManifest? {
+        let output = output.standardizedFileURL
+        let parent = output.deletingLastPathComponent()
+        let state = BuildState(root: root ?? parent, output: output)
+        let previous = parent.appendingPathComponent(".\(output.lastPathComponent).previous")
+        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging")
+        guard (try? state.checkOutputPlace()) != nil, !BuildState.exists(previous), !BuildState.exists(staging),
+            (try? BuildState.refuseLink(output)) != nil, let file = try? state.manifestFile()
+        else { return nil }
+        let manifest = BuildManifest.read(file, output: output)
+        guard manifest.isIntact, manifest.inputs == inputs, !manifest.made.isEmpty else { return nil }
+        return manifest
+    }
+
     /// Stages the files not staged yet, carries over foreign files, verifies, writes the
     /// manifest and replaces the output. Any error leaves the output as it was.
     public func finish(
-        _ staging: Staging, files: [OutputFile], units: [String: RenderUnit] = [:], templateKeys: Set<String> = []
+        _ staging: Staging, files: [OutputFile], units: [String: RenderUnit] = [:], templateKeys: Set<String> = [],
+        inputs: (hash: String, releases: Int, warnings: [Diagnostic])? = nil, recordInputs: () -> Bool = { true }
     ) throws -> WriteReport {
         var manifest = BuildManifest(units: units, templateKeys: templateKeys)
         do {
@@ -92,6 +110,11 @@ public struct SiteWriter {
             report.removed = removed.count
             let delta = Delta(written: staging.written.sorted(), removed: removed, hadPrevious: !oldPaths.isEmpty)
             manifest.ids = try verify?(staging.folder, delta) ?? [:]
+            if let inputs, recordInputs() {
+                manifest.inputs = inputs.hash
+                manifest.releaseCount = inputs.releases
+                manifest.warnings = inputs.warnings
+            }
             for path in manifest.fingerprints.keys {
                 manifest.stamps[path] = BuildManifest.FileStamp(of: staging.folder.path + "/" + path)
             }
