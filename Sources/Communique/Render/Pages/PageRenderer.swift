@@ -43,10 +43,12 @@ struct PageRenderer {
     /// The Swift names of the page models' properties (`TemplateEncoder.knownSnakeCase`).
     static let propertyNames: Set<String> = modelTypes.reduce(into: Set<String>()) { $0.formUnion(names(of: $1)) }
 
-    private static let modelTypes: [any Decodable.Type] = [
-        PageFrame.self, HomePage.self, ReleasePage.self, SectionPage.self, PrintPage.self, SeriesPage.self, GlossaryIndexPage.self,
-        GlossaryEntryPage.self, TopicsIndexPage.self, TopicPage.self, NotFoundPage.self,
-    ]
+    private static var modelTypes: [any Decodable.Type] {
+        [
+            PageFrame.self, HomePage.self, ReleasePage.self, SectionPage.self, PrintPage.self, SeriesPage.self, GlossaryIndexPage.self,
+            GlossaryEntryPage.self, TopicsIndexPage.self, TopicPage.self, NotFoundPage.self,
+        ]
+    }
     private static func schema<Model: Decodable>(of type: Model.Type) -> TemplateSchema { .of(type) }
     private static func names<Model: Decodable>(of type: Model.Type) -> Set<String> { TemplateSchema.propertyNames(of: type) }
 
