@@ -10,6 +10,7 @@
 #   cmark       cmark-gfm once over all page bodies (all.md); cmark-each: one process per page
 #   add         incremental build after importing one more (newest) release
 #   edit        incremental build after editing one paragraph
+#   noop        a build with nothing changed since the last
 #   full-disk, hugo-disk   the same full builds into .build/bench/out/ on the VM's disk
 #
 # Every measurement starts with one warm-up run under /usr/bin/time (its peak RSS is the
@@ -140,6 +141,8 @@ for n in $SIZES; do
     "$BIN" build --root "$site" --output "$inc" >/dev/null 2>&1
     measure "$n" edit "python3 bench/edit_paragraph.py $site" "$BIN build --root $site --output $inc"
     python3 bench/edit_paragraph.py "$site" --restore >"$RES/$n/edit.page"
+    # Nothing changed: the warm-up builds the restored paragraph, the timed runs find nothing to do.
+    measure "$n" noop "" "$BIN build --root $site --output $inc"
     rm -rf "$inc" "$SHM/.inc-$n.staging" "$SHM/.inc-$n.previous"
 
     # The same full builds, written to the VM's disk.
