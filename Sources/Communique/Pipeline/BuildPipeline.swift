@@ -82,9 +82,12 @@ public struct BuildPipeline {
         let staging = try writer.begin(output: options.output, root: options.root, force: options.force)
         let previous = options.clean ? BuildManifest() : staging.previous
         writer.verify = { staged, delta in
+            // Pages kept with a broken link (a warning last time) are checked again, so each
+            // build says its warnings, not only the build that wrote the page.
             let scope = LinkChecker.incrementalScope(
                 written: delta.written, removed: delta.removed, staged: staged, previous: options.output,
-                hadPrevious: delta.hadPrevious && !options.clean)
+                hadPrevious: delta.hadPrevious && !options.clean
+            ).map { $0.union(previous.brokenPages.filter { BuildState.exists(staged.appendingPathComponent($0)) }) }
             // Pages this build kept are the previous build's files: their ids are as it found them.
             var keptIDs = previous.ids
             for page in delta.written + delta.removed { keptIDs[page] = nil }
@@ -93,7 +96,7 @@ public struct BuildPipeline {
             if !brokenLinks.isEmpty && options.brokenLinks == .error {
                 throw CommuniqueError(brokenLinks.map { Diagnostic(.error, $0.description) })
             }
-            return check.ids
+            return (check.ids, Set(check.broken.map(\.page)))
         }
         let rendered: (result: RenderResult, releases: Int, warnings: [Diagnostic])
         do {

@@ -43,6 +43,9 @@ public struct BuildManifest: Sendable, Equatable {
     /// has nothing to do).
     public var releaseCount = 0
     public var warnings: [Diagnostic] = []
+    /// Pages with a broken link (a build with `--broken-links warning`): the next build checks
+    /// them again even when it keeps them, so their warnings are not lost.
+    public var brokenPages: Set<String> = []
     /// Whether every file the manifest lists is in the output as the build wrote it.
     public internal(set) var isIntact = false
 
@@ -149,6 +152,11 @@ public struct BuildManifest: Sendable, Equatable {
                 }
                 continue
             }
+            if line.hasPrefix(Self.brokenPrefix) {
+                let page = String(line.dropFirst(Self.brokenPrefix.count))
+                if SiteFiles.isPlainRelativePath(page) { manifest.brokenPages.insert(page) }
+                continue
+            }
             if line.hasPrefix(Self.warningPrefix) {
                 let fields = line.dropFirst(Self.warningPrefix.count).split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
                 if fields.count == 4 {
@@ -191,6 +199,7 @@ public struct BuildManifest: Sendable, Equatable {
     static let outputPrefix = "@output "
     static let inputsPrefix = "@inputs "
     static let warningPrefix = "@warning "
+    static let brokenPrefix = "@broken "
 
     /// Sorted by path, so the manifest itself is the same for the same site.
     var text: String {
@@ -201,6 +210,7 @@ public struct BuildManifest: Sendable, Equatable {
         } + units.keys.sorted().map { name in
             Self.unitPrefix + ([units[name]!.key, name] + units[name]!.paths).joined(separator: "\t")
         } + (templateKeys.isEmpty ? [] : [Self.keysPrefix + templateKeys.sorted().joined(separator: " ")])
+            + brokenPages.sorted().map { Self.brokenPrefix + $0 }
             + (inputs.map { ["\(Self.inputsPrefix)\($0) \(releaseCount)"] } ?? [])
             + warnings.map { warning in
                 let location = warning.location

@@ -28,8 +28,9 @@ public struct SiteWriter {
     var afterStagingFile: ((String) throws -> Void)?
     /// Called with the staged site and what changed before it replaces the output (the
     /// link check); throwing leaves the output as it was. It returns the ids of the
-    /// pages, which the manifest keeps for the next build's check.
-    public var verify: ((URL, Delta) throws -> [String: IDList])?
+    /// pages and the pages with a broken link, which the manifest keeps for the next
+    /// build's check.
+    public var verify: ((URL, Delta) throws -> (ids: [String: IDList], brokenPages: Set<String>))?
 
     /// What a write changes: files with new bytes, files no longer made, and whether
     /// there was a previous build to compare with.
@@ -109,7 +110,9 @@ public struct SiteWriter {
             var report = staging.report
             report.removed = removed.count
             let delta = Delta(written: staging.written.sorted(), removed: removed, hadPrevious: !oldPaths.isEmpty)
-            manifest.ids = try verify?(staging.folder, delta) ?? [:]
+            let verified = try verify?(staging.folder, delta)
+            manifest.ids = verified?.ids ?? [:]
+            manifest.brokenPages = verified?.brokenPages ?? []
             if let inputs, recordInputs() {
                 manifest.inputs = inputs.hash
                 manifest.releaseCount = inputs.releases

@@ -65,7 +65,8 @@ import Testing
         #expect(site.snapshot() == site.snapshot(clean), "\(change): the output differs from a clean build's")
     }
 
-    /// A build that warned of broken links records nothing: the next build is a real one.
+    /// A build that warned of broken links records no inputs hash: the next build is a real
+    /// one, and says the warnings again even for the pages it keeps.
     @Test func brokenLinkWarningsAreFoundAgain() throws {
         var files = TestSite.minimal
         files["Content/releases/2024-07-28-test/01-soron.md"]! += "\n[壊れたリンク](../nowhere/)\n"
@@ -76,5 +77,11 @@ import Testing
         #expect(!first.warnings.isEmpty)
         let second = try BuildPipeline().run(options)
         #expect(Self.stages(second).contains("Load"))
+        #expect(second.warnings == first.warnings)
+        // Another page changes: the broken link, on a page this build keeps, is still reported.
+        try site.replace(in: "Content/releases/2024-07-28-test/02-chiiki-josei.md", "一致しました", with: "一致した")
+        let third = try BuildPipeline().run(options)
+        #expect(third.rendered > 0)
+        #expect(third.warnings == first.warnings)
     }
 }
