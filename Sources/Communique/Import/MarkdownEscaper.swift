@@ -62,27 +62,31 @@ enum MarkdownEscaper {
         return out
     }
 
+    /// By Unicode scalar, as cmark reads the text: a combining mark after the space of `2. `
+    /// makes one Character that is not " ", yet cmark still sees a list item (found by the
+    /// import fuzz target).
     private static func escapingBlockStart(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        let afterFirst = text.dropFirst()
+        let scalars = Array(text.unicodeScalars)
+        guard let first = scalars.first else { return text }
+        func isSpaceOrTab(at index: Int) -> Bool { scalars[index] == " " || scalars[index] == "\t" }
         switch first {
         case "#":
             return "\\" + text
         case "-", "+":
-            let isBreak = first == "-" && text.filter { $0 != " " && $0 != "\t" }.allSatisfy { $0 == "-" } && text.filter { $0 == "-" }.count >= 3
-            if afterFirst.isEmpty || afterFirst.first == " " || afterFirst.first == "\t" || isBreak {
-                return "\\" + text
-            }
+            let isBreak = first == "-" && scalars.filter { $0 != " " && $0 != "\t" }.allSatisfy { $0 == "-" }
+                && scalars.filter { $0 == "-" }.count >= 3
+            if scalars.count == 1 || isSpaceOrTab(at: 1) || isBreak { return "\\" + text }
             return text
         default:
             // 1. / 1) followed by a space or nothing: an ordered list item.
-            let digits = text.prefix { $0.isASCII && $0.isNumber }
-            guard (1...9).contains(digits.count) else { return text }
-            let rest = text.dropFirst(digits.count)
-            guard let delimiter = rest.first, delimiter == "." || delimiter == ")" else { return text }
-            let after = rest.dropFirst()
-            guard after.isEmpty || after.first == " " || after.first == "\t" else { return text }
-            return digits + "\\" + rest
+            let digits = scalars.prefix { ("0"..."9").contains($0) }.count
+            guard (1...9).contains(digits), digits < scalars.count, scalars[digits] == "." || scalars[digits] == ")" else { return text }
+            guard digits + 1 == scalars.count || isSpaceOrTab(at: digits + 1) else { return text }
+            var out = String.UnicodeScalarView()
+            out.append(contentsOf: scalars[..<digits])
+            out.append("\\")
+            out.append(contentsOf: scalars[digits...])
+            return String(out)
         }
     }
 

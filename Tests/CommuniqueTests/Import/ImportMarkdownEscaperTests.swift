@@ -1,3 +1,4 @@
+import CommuniqueMarkdown
 import Testing
 
 @testable import Communique
@@ -39,6 +40,18 @@ import Testing
         #expect(MarkdownEscaper.escape("# x") == "\\# x")
         #expect(MarkdownEscaper.escape("&amp;") == "\\&amp;")
         #expect(MarkdownEscaper.escape("a|b~c_d`e") == "a\\|b\\~c\\_d\\`e")
+    }
+
+    /// A combining mark after the space (or the delimiter) joins it into one Character, but
+    /// cmark reads bytes: `2. ު…` is still a list item and must be escaped. Found by the
+    /// import fuzz target (Tests/fuzz/regressions/import/combining-mark-after-a-list-marker).
+    @Test(arguments: ["2. \u{07AA}nited States", "2.\t\u{0301}x", "- \u{0301}x", "12) \u{0300}", "+ \u{20DD}"])
+    func aListMarkerFollowedByACombiningMarkIsEscaped(_ text: String) {
+        let escaped = MarkdownEscaper.escape(text)
+        #expect(escaped != text, "\(text) left as it is")
+        #expect(MarkdownEscaper.unescape(escaped) == text)
+        let document = MarkdownDocument(escaped)
+        #expect(document.blocks.map(\.kind) == [.paragraph], "\(escaped)")
     }
 
     @Test func leavesPlainTextAlone() {
