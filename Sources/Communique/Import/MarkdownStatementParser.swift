@@ -71,7 +71,7 @@ struct MarkdownStatementParser {
                 }
             case "published", "date":
                 guard let text = try matter.string(key), !text.isEmpty else { continue }
-                let iso = key == "date" ? Settings.isCalendarDate(text) : Settings.isDateTime(text)
+                let iso = key == "date" ? CalendarDate(iso: text) != nil : PublicationTime(iso: text) != nil
                 if iso {
                     statement.givenFields[key] = text
                 } else if let date = DateParser.firstDate(in: WidthFolding.fold(text))?.date {
@@ -86,7 +86,7 @@ struct MarkdownStatementParser {
                 // An empty title is none (the text gives one): written back, it was left out and
                 // `build` refused the release. (An empty series means "no series".)
                 if key == "title", text.isEmpty { continue }
-                if key == "language", !text.isEmpty, !Settings.isLanguageTag(text) {
+                if key == "language", !text.isEmpty, !LanguageTag.isValid(text) {
                     problems.append(Diagnostic(
                         .error, "'language' must be a language tag such as ja or en (it is '\(text)')", at: matter.location(of: key)))
                     continue

@@ -15,18 +15,4 @@ enum Settings {
         else { return false }
         return true
     }
-
-    /// A BCP 47 tag in its common shape: `ja`, `en`, `en-GB`, `zh-Hant-TW`.
-    static func isLanguageTag(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
-        return parts.dropFirst().allSatisfy { part in (1...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
-    }
-
-    /// `2024-07-28`, a day that exists.
-    static func isCalendarDate(_ text: String) -> Bool { CalendarDate(iso: text) != nil }
-
-    /// A calendar date, or one with a time: `2024-07-31T10:10`, `…T10:10:00`, with an
-    /// optional fraction of a second and `Z` or `+09:00`.
-    static func isDateTime(_ text: String) -> Bool { PublicationTime(iso: text) != nil }
 }

@@ -70,7 +70,7 @@ public struct SiteLoader: Sendable {
                 at: config.node("base_url").map { config.nodes.at($0) }))
         }
         let language = try config.text("language") ?? "ja"
-        if !Settings.isLanguageTag(language) {
+        if !LanguageTag.isValid(language) {
             problems.append(Diagnostic(
                 .error, "'language' must be a language tag such as ja or en (it is '\(language)')",
                 at: config.node("language").map { config.nodes.at($0) }))
@@ -122,7 +122,7 @@ public struct SiteLoader: Sendable {
                     at: index.location(of: "published")))
             }
         }
-        if let language = try index.string("language"), !Settings.isLanguageTag(language) {
+        if let language = try index.string("language"), !LanguageTag.isValid(language) {
             indexProblems.append(Diagnostic(
                 .error, "'language' must be a language tag such as ja or en (it is '\(language)')", at: index.location(of: "language")))
         }

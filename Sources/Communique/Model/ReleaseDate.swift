@@ -27,6 +27,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// The year as the date writes it (four digits): timelines group by it.
     public var yearText: String { String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year) }
     public var description: String { iso }
+    /// The day's midnight in UTC, RFC 3339 (a feed's stamp for a release known by its day).
+    public var rfc3339Midnight: String { iso + "T00:00:00Z" }
 
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
@@ -127,7 +129,7 @@ public struct PublicationTime: Sendable, Hashable, CustomStringConvertible {
     /// RFC 3339 for feeds: with seconds (no fraction) and an offset, UTC when none is given;
     /// a day alone is its midnight, UTC.
     public var rfc3339: String {
-        guard let time else { return date.iso + "T00:00:00Z" }
+        guard let time else { return date.rfc3339Midnight }
         let clock = "\(ISODigits.two(time.hour)):\(ISODigits.two(time.minute)):\(ISODigits.two(time.second ?? 0))"
         return "\(date.iso)T\(clock)" + (offset == nil ? "Z" : offsetText)
     }

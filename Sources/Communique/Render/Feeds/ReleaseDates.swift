@@ -5,7 +5,7 @@ enum ReleaseDates {
     /// it has none), else its meeting date at midnight UTC; nil when it has neither.
     static func timestamp(_ release: Release) -> String? {
         if let published = release.published { return published.rfc3339 }
-        if let date = release.date { return date.iso + "T00:00:00Z" }
+        if let date = release.date { return date.rfc3339Midnight }
         return nil
     }
 

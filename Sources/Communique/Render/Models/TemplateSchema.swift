@@ -10,17 +10,13 @@ indirect enum TemplateSchema: Equatable {
     case list(TemplateSchema)
     case object([String: TemplateSchema])
 
-    static func of<Model: Decodable>(_ type: Model.Type) -> TemplateSchema {
-        let node = SchemaNode()
-        _ = try? Model(from: SchemaDecoder(node: node, depth: 0))
-        return node.schema
-    }
+    static func of<Model: Decodable>(_ type: Model.Type) -> TemplateSchema { read(type).schema }
 
-    /// The Swift names of the type's properties at any depth (`hasBreadcrumbs`).
-    static func propertyNames<Model: Decodable>(of type: Model.Type) -> Set<String> {
+    /// The schema and the Swift names of the type's properties at any depth (`hasBreadcrumbs`).
+    static func read<Model: Decodable>(_ type: Model.Type) -> (schema: TemplateSchema, names: Set<String>) {
         let node = SchemaNode()
         _ = try? Model(from: SchemaDecoder(node: node, depth: 0))
-        return node.propertyNames
+        return (node.schema, node.propertyNames)
     }
 
     /// Every key at any depth (the template check's names).

@@ -38,10 +38,17 @@ struct PageRenderer {
 
     /// Every key a page model offers its template (the frame's and every kind's), for
     /// `TemplateSet.check`: read from the model types, so it holds for any site.
-    static let templateKeys: Set<String> = modelTypes.reduce(into: Set<String>()) { $0.formUnion(schema(of: $1).allKeys) }
+    static var templateKeys: Set<String> { modelShape.keys }
 
     /// The Swift names of the page models' properties (`TemplateEncoder.knownSnakeCase`).
-    static let propertyNames: Set<String> = modelTypes.reduce(into: Set<String>()) { $0.formUnion(names(of: $1)) }
+    static var propertyNames: Set<String> { modelShape.names }
+
+    /// Both, from one reading of each model type.
+    private static let modelShape: (keys: Set<String>, names: Set<String>) = modelTypes.reduce(into: ([], [])) { result, type in
+        let read = Self.shape(of: type)
+        result.keys.formUnion(read.schema.allKeys)
+        result.names.formUnion(read.names)
+    }
 
     private static var modelTypes: [any Decodable.Type] {
         [
@@ -49,8 +56,7 @@ struct PageRenderer {
             GlossaryEntryPage.self, TopicsIndexPage.self, TopicPage.self, NotFoundPage.self,
         ]
     }
-    private static func schema<Model: Decodable>(of type: Model.Type) -> TemplateSchema { .of(type) }
-    private static func names<Model: Decodable>(of type: Model.Type) -> Set<String> { TemplateSchema.propertyNames(of: type) }
+    private static func shape<Model: Decodable>(of type: Model.Type) -> (schema: TemplateSchema, names: Set<String>) { TemplateSchema.read(type) }
 
     /// What every page shows, for the page at `path`; the page's kind changes what it must.
     func frame(for path: String, lang: String, title: String) -> PageFrame {
