@@ -74,15 +74,36 @@ public struct SourceText: Sendable {
                 at: SourceLocation(file: path, line: Self.lineNumber(ofByte: bad, in: data)))
         }
         hadCarriageReturns = text.unicodeScalars.contains("\r")
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        lines = normalized.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
-            SourceLine(number: $0.offset + 1, text: String($0.element))
-        }
+        lines = Self.lines(of: text).enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
         if lines.last?.text.isEmpty == true { lines.removeLast() }
         guard lines.contains(where: { !$0.isBlank }) else {
             throw CommuniqueError(
                 "holds only whitespace; there is no statement to import", at: SourceLocation(file: path))
         }
+    }
+
+    /// The text's lines, ended by CR LF, LF or a lone CR. On Unicode scalars: Foundation's
+    /// `replacingOccurrences` left a CR before an extending mark (`\r` + halfwidth `ﾟ`, which a
+    /// Shift_JIS file makes of byte 0xDF) in the text.
+    static func lines(of text: String) -> [String] {
+        var lines: [String] = []
+        var line = String.UnicodeScalarView()
+        var afterCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" && afterCR {
+                afterCR = false
+                continue
+            }
+            afterCR = scalar == "\r"
+            if scalar == "\r" || scalar == "\n" {
+                lines.append(String(line))
+                line = String.UnicodeScalarView()
+            } else {
+                line.append(scalar)
+            }
+        }
+        lines.append(String(line))
+        return lines
     }
 
     static func lineNumber(ofByte offset: Int, in data: Data) -> Int {

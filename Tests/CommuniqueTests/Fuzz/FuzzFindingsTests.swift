@@ -117,4 +117,17 @@ import Testing
         #expect(release.date?.iso == "2024-07-28")
         #expect(release.draft)
     }
+
+    /// Foundation's `replacingOccurrences(of: "\r", …)` skipped a CR followed by an extending
+    /// mark, the halfwidth `ﾟ` a Shift_JIS file makes of byte 0xDF: the CR stayed inside a
+    /// line, part of the paragraph's text, and the written Markdown lost it. Found by the
+    /// `import` target (Tests/fuzz/regressions/import/carriage-return-before-a-sound-mark).
+    @Test func everyCarriageReturnEndsALineEvenBeforeAnExtendingMark() throws {
+        let source = try SourceText(data: Data("a\r\r\u{FF9F}\u{FF9F}\r\nb\rc\n".utf8), path: "s.txt")
+        #expect(source.lines.map(\.text) == ["a", "", "\u{FF9F}\u{FF9F}", "b", "c"])
+        // The same as Shift_JIS bytes (a, CR, ﾟ, LF, 日).
+        let shiftJIS = try SourceText(data: Data([0x61, 0x0D, 0xDF, 0xDF, 0x0A, 0x93, 0xFA, 0x0A]), path: "s.txt")
+        #expect(shiftJIS.lines.map(\.text) == ["a", "\u{FF9F}\u{FF9F}", "日"])
+        #expect(shiftJIS.hadCarriageReturns)
+    }
 }
