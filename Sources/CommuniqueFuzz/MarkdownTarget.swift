@@ -18,6 +18,9 @@ import Foundation
 ///   write, every `<` starts one, and no link or image has a `javascript:`-like URL.
 /// - Wrapping changes neither a block's text nor, wraps taken out, its HTML.
 /// - `footnotesHTML()` gives the same twice and leaves `html()` as it was.
+/// - `LinkableHTML` (the block's HTML with its runs open, as the build keeps it) gives with
+///   the same wraps the bytes cmark gives after wrapping; where raw HTML holds its placeholder,
+///   the runs are closed and it gives the HTML unwrapped.
 final class MarkdownTarget: FuzzTarget {
     static let open = "<span class=\"fz\">"
     static let close = "</span>"
@@ -67,6 +70,21 @@ final class MarkdownTarget: FuzzTarget {
         return false
     }
 
+    /// `block` (of a second parse) as `LinkableHTML` gives what cmark gave after wrapping.
+    func checkLinkable(_ block: MarkdownBlock, runs: [String], wrapped: String, unwrapped: String) throws {
+        let linkable = block.linkableHTML(inner: false)
+        try require(linkable.runs.map(\.text) == runs, "LinkableHTML has the runs \(linkable.runs.map(\.text)), not \(runs)")
+        let wraps = runs.map { text in
+            matcher.matches(in: text).map { InlineWrap(utf8Range: $0.utf8Range(in: text), open: Self.open, close: Self.close) }
+        }
+        let html = linkable.html(wrapping: wraps)
+        if unwrapped.contains("<@") && linkable.runs.allSatisfy({ !$0.isOpen }) {
+            try require(html == unwrapped, "LinkableHTML with closed runs gives \(html), not \(unwrapped)")
+        } else {
+            try require(html == wrapped, "LinkableHTML gives \(html), cmark after wrapping \(wrapped)")
+        }
+    }
+
     func test(_ bytes: [UInt8]) throws {
         guard let flags = bytes.first else { return }
         let markdown = String(decoding: bytes.dropFirst(), as: UTF8.self)
@@ -75,7 +93,8 @@ final class MarkdownTarget: FuzzTarget {
             || Self.hasFootnoteReferenceAcrossLines(Array(markdown.utf8))
 
         let document = MarkdownDocument(markdown, options: options)
-        for block in document.blocks {
+        let linkable = MarkdownDocument(markdown, options: options)
+        for (block, other) in zip(document.blocks, linkable.blocks) {
             _ = block.kind
             try require(block.startLine >= 0, "a block starts at line \(block.startLine)")
             let text = block.plainText
@@ -92,6 +111,7 @@ final class MarkdownTarget: FuzzTarget {
             try require(block.plainText == text, "wrapping changed the block's text from '\(text)' to '\(block.plainText)'")
             try require(Self.removing([Self.open, Self.close], from: wrapped) == Array(html.utf8),
                 "wrapping changed the block's HTML from \(html) to \(wrapped)")
+            try checkLinkable(other, runs: runs.map(\.text), wrapped: wrapped, unwrapped: html)
         }
         let whole = document.html()
         let footnotes = document.footnotesHTML()

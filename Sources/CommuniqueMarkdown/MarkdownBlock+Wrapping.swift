@@ -54,9 +54,11 @@ extension MarkdownBlock {
     ///
     /// A run whose parent takes no custom inline is left as it is: a GFM table cell takes only
     /// text, code, emphasis, links and the like, and cmark would refuse the wrap, losing its
-    /// text from the page (and its nodes from the tree, unfreed).
-    public func wrap(_ run: TextRun, _ wraps: [InlineWrap]) {
-        guard !wraps.isEmpty, Self.acceptsCustomInline(besides: run.node) else { return }
+    /// text from the page (and its nodes from the tree, unfreed). Returns whether the run
+    /// was wrapped.
+    @discardableResult
+    public func wrap(_ run: TextRun, _ wraps: [InlineWrap]) -> Bool {
+        guard !wraps.isEmpty, Self.acceptsCustomInline(besides: run.node) else { return false }
         let bytes = Array(run.text.utf8)
         var cursor = 0
         var anchor = run.node
@@ -86,6 +88,7 @@ extension MarkdownBlock {
         }
         cmark_node_unlink(run.node)
         cmark_node_free(run.node)
+        return true
     }
 
     /// True when cmark lets a custom inline stand next to `node` (its parent can contain one).

@@ -12,7 +12,7 @@ import Glibc
 public final class MarkdownDocument {
     private let parser: OpaquePointer
     private let root: OpaquePointer
-    private let options: MarkdownOptions
+    let options: MarkdownOptions
     /// Put before the ids cmark-gfm gives footnotes (`fn-1`, `fnref-1`), so that pages
     /// shown together (every section on the full-text page) keep their ids apart.
     public var footnoteIDPrefix = ""

@@ -65,7 +65,7 @@ private struct ParsedRelease {
              ParsedPage(source: section.body, anchorPrefix: "sec_\(section.order)", options: options))
         }
         for page in [body] + sections.map(\.1) {
-            for block in page.blocks where block.block.kind == .paragraph || block.block.kind == .list {
+            for block in page.blocks where block.kind == .paragraph || block.kind == .list {
                 terms += extractor.extract(from: block.plainText)
             }
         }

@@ -14,11 +14,13 @@ public struct LinkGraph {
     public var termsOnPage: [PageKey: [Int]]
     /// Up to three related paragraphs for each numbered paragraph.
     public var related: [ParagraphRef: [ParagraphRef]]
+    /// Each page's block HTML, by block, with the term-link markers the renderer expands.
+    public var blockHTML: [PageKey: [String]]
 }
 
 /// Link stage: links terms in the text to the glossary and computes the links between
 /// pages and paragraphs. Runs after `SiteAnalyser` (it needs the glossary and the
-/// parsed pages, whose cmark trees it adds term links to) and before rendering.
+/// parsed pages, whose HTML it adds term links to) and before rendering.
 public struct SiteLinker {
     public static let relatedLimit = 3
 
@@ -28,26 +30,31 @@ public struct SiteLinker {
         var neighbours: [PageKey: LinkGraph.Neighbours] = [:]
         let linker = TermLinker(glossary: analysis.glossary)
         var numbered: Set<ParagraphRef> = []
-        // Each release's pages are linked on every core (a page's cmark tree is touched
-        // only by the task linking it), then gathered in site order.
+        // Each release's pages are linked on every core, then gathered in site order.
         let releases = site.releases
-        var linked = Parallel.map(releases.count) { index -> (uses: [TermOccurrence], numbered: [ParagraphRef]) in
+        typealias LinkedRelease = (uses: [TermOccurrence], numbered: [ParagraphRef], html: [(PageKey, [String])])
+        var linked = Parallel.map(releases.count) { index -> LinkedRelease in
             let release = releases[index]
-            var uses: [TermOccurrence] = []
-            var numbered: [ParagraphRef] = []
+            var result: LinkedRelease = ([], [], [])
+            let bodyKey = PageKey(release: release.id, section: "")
             if let body = analysis.releaseBodies[release.id] {
-                uses += linker.link(body, key: PageKey(release: release.id, section: ""))
+                let page = linker.link(body, key: bodyKey)
+                result.uses += page.uses
+                result.html.append((bodyKey, page.html))
             }
             for section in release.sections {
                 let key = PageKey(release: release.id, section: section.slug)
-                guard let page = analysis.sections[key] else { continue }
-                uses += linker.link(page, key: key)
-                for block in page.blocks where block.marker != nil {
-                    numbered.append(ParagraphRef(page: key, anchor: block.anchor))
+                guard let parsed = analysis.sections[key] else { continue }
+                let page = linker.link(parsed, key: key)
+                result.uses += page.uses
+                result.html.append((key, page.html))
+                for block in parsed.blocks where block.marker != nil {
+                    result.numbered.append(ParagraphRef(page: key, anchor: block.anchor))
                 }
             }
-            return (uses, numbered)
+            return result
         }
+        var blockHTML: [PageKey: [String]] = [:]
         var backlinks: [Int: [TermOccurrence]] = [:]
         var termsOnPage: [PageKey: [Int]] = [:]
         var termsByParagraph: [ParagraphRef: Set<Int>] = [:]
@@ -60,9 +67,10 @@ public struct SiteLinker {
                 termsByParagraph[occurrence.paragraph, default: []].insert(occurrence.entry)
             }
             numbered.formUnion(linked[index].numbered)
+            for (key, html) in linked[index].html { blockHTML[key] = html }
             // Let go of each release's lists once taken: two copies of every use of a
             // large site stayed in the process's peak memory.
-            linked[index] = ([], [])
+            linked[index] = ([], [], [])
             let keys = release.sections.map { PageKey(release: release.id, section: $0.slug) }
             for (i, key) in keys.enumerated() {
                 neighbours[key] = LinkGraph.Neighbours(
@@ -72,7 +80,7 @@ public struct SiteLinker {
         let related = RelatedParagraphs(limit: Self.relatedLimit).compute(termsByParagraph: termsByParagraph, numbered: numbered)
         return LinkGraph(
             neighbours: neighbours, backlinks: backlinks, termsOnPage: termsOnPage,
-            related: related)
+            related: related, blockHTML: blockHTML)
     }
 }
 

@@ -14,10 +14,11 @@ public struct TermOccurrence: Sendable {
     public var snippet: String { Snippet.around(scalarRange, in: text) }
 }
 
-/// Links the first use of each glossary term in every paragraph to its entry, on the
-/// cmark tree (never inside headings, links or code), and records every use.
+/// Links the first use of each glossary term in every paragraph to its entry (never
+/// inside headings, links or code: only in the open runs of `LinkableHTML`), and records
+/// every use.
 ///
-/// The tree gets a `LinkMarkers.term` marker where each link opens; the renderer puts
+/// The HTML gets a `LinkMarkers.term` marker where each link opens; the renderer puts
 /// the entry's tag (`TermLinkTags`) there.
 struct TermLinker {
     let glossary: Glossary
@@ -26,27 +27,30 @@ struct TermLinker {
         self.glossary = glossary
     }
 
-    func link(_ page: ParsedPage, key: PageKey) -> [TermOccurrence] {
+    /// The page's block HTML with term markers in it, and every use of a term.
+    func link(_ page: ParsedPage, key: PageKey) -> (html: [String], uses: [TermOccurrence]) {
         var occurrences: [TermOccurrence] = []
+        var html: [String] = []
+        html.reserveCapacity(page.blocks.count)
         for block in page.blocks {
             // Entries already linked in this block: only the first use is a link,
-            // and each block records an entry once.
+            // and each block records an entry once. Headings take no links.
             var linked: Set<Int> = []
-            for run in block.block.linkableRuns {
-                var wraps: [InlineWrap] = []
+            var wraps: [[InlineWrap]] = []
+            for run in block.isHeading ? [] : block.html.runs {
+                var runWraps: [InlineWrap] = []
                 for match in glossary.matcher.matches(in: run.text) {
                     let entryIndex = glossary.entryIndex(forPattern: match.pattern)
-                    let ref = ParagraphRef(page: key, anchor: block.anchor)
-                    if !linked.contains(entryIndex) {
-                        occurrences.append(TermOccurrence(entry: entryIndex, paragraph: ref, text: run.text, scalarRange: match.scalarRange))
-                    }
                     guard linked.insert(entryIndex).inserted else { continue }
-                    wraps.append(InlineWrap(utf8Range: match.utf8Range(in: run.text), open: LinkMarkers.term(entryIndex), close: "</a>"))
+                    let ref = ParagraphRef(page: key, anchor: block.anchor)
+                    occurrences.append(TermOccurrence(entry: entryIndex, paragraph: ref, text: run.text, scalarRange: match.scalarRange))
+                    runWraps.append(InlineWrap(utf8Range: match.utf8Range(in: run.text), open: LinkMarkers.term(entryIndex), close: "</a>"))
                 }
-                block.block.wrap(run, wraps)
+                wraps.append(runWraps)
             }
+            html.append(block.html.html(wrapping: wraps))
         }
-        return occurrences
+        return (html, occurrences)
     }
 }
 

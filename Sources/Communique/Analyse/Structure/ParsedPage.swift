@@ -1,12 +1,13 @@
 import CommuniqueMarkdown
 
-/// A page's Markdown parsed once, with the anchor of every top-level block.
+/// A page's Markdown parsed once, with the anchor of every top-level block and its HTML.
 ///
-/// Made by the Analyse stage and handed on to Link and Render, which use the same
-/// cmark tree: Markdown is never parsed twice in a build.
-public final class ParsedPage {
-    public struct Block {
-        public let block: MarkdownBlock
+/// Made by the Analyse stage and handed on to Link and Render: Markdown is never parsed
+/// twice in a build, and the cmark tree is freed once its blocks are rendered (the Link
+/// stage puts term links into `LinkableHTML`, not into the tree).
+public struct ParsedPage: Sendable {
+    public struct Block: Sendable {
+        public let kind: MarkdownBlock.Kind
         public let anchor: String
         public let marker: NumberMarker?
         public let level: Int
@@ -16,15 +17,24 @@ public final class ParsedPage {
         /// numbering, term extraction and topic tagging all read it. Term links the
         /// Link stage adds later do not change it.
         public let plainText: String
+        /// The inner HTML of a paragraph or heading (its template puts the element around
+        /// it), the whole HTML of any other block; term links go into its open runs.
+        public let html: LinkableHTML
+
+        public var isHeading: Bool {
+            if case .heading = kind { return true }
+            return false
+        }
     }
 
     public let source: MarkdownSource
-    public let document: MarkdownDocument
     public let blocks: [Block]
+    /// The footnotes section (`<section class="footnotes">…`), or "".
+    public let footnotes: String
 
     init(source: MarkdownSource, anchorPrefix: String, options: MarkdownOptions) {
         self.source = source
-        document = MarkdownDocument(source.text, options: options)
+        let document = MarkdownDocument(source.text, options: options)
         document.footnoteIDPrefix = anchorPrefix + "__"
         let raw = document.blocks
         let texts = raw.map(\.plainText)
@@ -40,8 +50,10 @@ public final class ParsedPage {
         blocks = raw.indices.map { index in
             let block = raw[index], number = numbered[index]
             return Block(
-                block: block, anchor: number.anchor, marker: number.marker, level: number.level,
-                line: source.firstLine + block.startLine - 1, plainText: texts[index])
+                kind: block.kind, anchor: number.anchor, marker: number.marker, level: number.level,
+                line: source.firstLine + block.startLine - 1, plainText: texts[index],
+                html: block.linkableHTML(inner: headings[index] || block.kind == .paragraph))
         }
+        footnotes = document.footnotesHTML()
     }
 }

@@ -46,7 +46,7 @@ public struct TopicSuggester {
         }
         var tallies: [String: Tally] = [:]
         for (key, page) in analysis.pages(in: site) {
-            for block in page.blocks where Self.isProse(block.block.kind) {
+            for block in page.blocks where Self.isProse(block.kind) {
                 for phrase in nounPhrases(in: block.plainText) {
                     let folded = WidthFolding.fold(phrase)
                     var tally = tallies[folded] ?? Tally(

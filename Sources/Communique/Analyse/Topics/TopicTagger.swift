@@ -44,7 +44,7 @@ struct TopicTagger {
                 let added = page.source.addedTopics.compactMap { idIndex[$0] }
                 let removed = Set(page.source.removedTopics.compactMap { idIndex[$0] })
                 for block in page.blocks {
-                    if case .heading = block.block.kind { continue }
+                    if case .heading = block.kind { continue }
                     let text = block.plainText
                     var found: [Int: [Range<Int>]] = [:]
                     for match in matcher.matches(in: text) {

@@ -91,7 +91,7 @@ enum Summary {
     static let length = 160
 
     static func of(_ page: ParsedPage?) -> String {
-        guard let page, let first = page.blocks.first(where: { $0.block.kind == .paragraph }) else { return "" }
+        guard let page, let first = page.blocks.first(where: { $0.kind == .paragraph }) else { return "" }
         let text = first.plainText.replacingEvery("\n", with: " ")
         return text.count > length ? String(text.prefix(length - 1)) + "…" : text
     }

@@ -12,16 +12,19 @@ struct BlockContext {
 
     /// One item per block. Headings are placed under `topHeadingLevel`, ranked by
     /// the levels the page uses, so heading levels never skip (h2 → h4).
-    func blocks(of page: ParsedPage, topHeadingLevel: Int) -> [BlockItem] {
+    /// `html`: the page's block HTML as the Link stage made it (`LinkGraph.blockHTML`).
+    func blocks(of page: ParsedPage, html: [String], topHeadingLevel: Int) -> [BlockItem] {
         var levels: [Int] = []
         for block in page.blocks {
-            if case .heading(let level) = block.block.kind, !levels.contains(level) { levels.append(level) }
+            if case .heading(let level) = block.kind, !levels.contains(level) { levels.append(level) }
         }
         levels.sort()
-        return page.blocks.map { block in
+        return page.blocks.indices.map { index in
+            let block = page.blocks[index]
+            let blockHTML = index < html.count ? expandMarkers(html[index]) : block.html.html()
             var isHeading = false, isParagraph = false
             var headingLevel = 0
-            switch block.block.kind {
+            switch block.kind {
             case .heading(let level):
                 isHeading = true
                 headingLevel = min(topHeadingLevel + (levels.firstIndex(of: level) ?? 0), 6)
@@ -36,8 +39,8 @@ struct BlockContext {
             return BlockItem(
                 anchor: block.anchor, isHeading: isHeading, isParagraph: isParagraph, isOther: !isHeading && !isParagraph,
                 isNumbered: block.marker != nil, marker: block.marker?.text ?? "", level: block.level, headingLevel: headingLevel,
-                innerHtml: isHeading || isParagraph ? expandMarkers(block.block.innerHTML) : "",
-                html: isHeading || isParagraph ? "" : expandMarkers(block.block.html),
+                innerHtml: isHeading || isParagraph ? blockHTML : "",
+                html: isHeading || isParagraph ? "" : blockHTML,
                 related: relatedItems, hasRelated: !relatedItems.isEmpty, topicChips: chips, hasTopicChips: !chips.isEmpty)
         }
     }

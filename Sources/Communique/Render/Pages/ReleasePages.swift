@@ -46,7 +46,7 @@ struct ReleasePages {
                 release: pages.releaseDetails(release, from: path),
                 section: SectionPage.Heading(title: section.title, order: section.order),
                 blocks: blocks(page, key, on: path, top: 2, pages: pages),
-                footnotes: page.document.footnotesHTML(),
+                footnotes: page.footnotes,
                 prev: neighbour(neighbours?.previous), next: neighbour(neighbours?.next),
                 termDefinitions: definitions, hasTermDefinitions: !definitions.isEmpty))
         }
@@ -66,7 +66,7 @@ struct ReleasePages {
                 return PrintPage.PrintSection(
                     title: section.title, anchor: "sec_\(section.order)",
                     blocks: blocks(page, key, on: printPath, top: 3, withNavigation: false, pages: pages),
-                    footnotes: page.document.footnotesHTML())
+                    footnotes: page.footnotes)
             },
             termDefinitions: allDefinitions, hasTermDefinitions: !allDefinitions.isEmpty))
     }
@@ -91,6 +91,6 @@ struct ReleasePages {
                 }
             },
             key: key, termTags: termTags)
-        return context.blocks(of: page, topHeadingLevel: top)
+        return context.blocks(of: page, html: links.blockHTML[key] ?? [], topHeadingLevel: top)
     }
 }

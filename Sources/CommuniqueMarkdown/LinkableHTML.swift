@@ -1,0 +1,148 @@
+import CCmarkGFM
+
+/// A block's HTML, rendered by cmark once, with the text runs a linker may wrap left open:
+/// links go into the text later without the cmark tree, which can then be freed (or, for a
+/// release read from the build cache, never be made).
+///
+/// `html(wrapping:)` gives the bytes cmark gives for the block after `MarkdownBlock.wrap`
+/// with the same wraps (`LinkableHTMLTests` compare the two).
+public struct LinkableHTML: Sendable, Hashable, Codable {
+    /// The HTML around the open runs: `pieces[0]`, open run 0, `pieces[1]`, … `pieces[n]`.
+    public private(set) var pieces: [String]
+    /// Every linkable run of the block (`MarkdownBlock.linkableRuns`), in reading order.
+    public private(set) var runs: [Run]
+
+    public struct Run: Sendable, Hashable, Codable {
+        public var text: String
+        /// False for a run shown inside a piece, which takes no link: cmark allows none in a
+        /// table cell, so `MarkdownBlock.wrap` leaves it as it is.
+        public var isOpen: Bool
+    }
+
+    /// HTML without runs.
+    public init(html: String) {
+        pieces = [html]
+        runs = []
+    }
+
+    init(pieces: [String], runs: [Run]) {
+        self.pieces = pieces
+        self.runs = runs
+    }
+
+    /// The HTML with `wraps[i]` put around parts of run `i`'s text (missing lists: no wraps).
+    /// Wraps must not overlap; a wrap on a run that is not open is dropped, as `wrap` drops it.
+    public func html(wrapping wraps: [[InlineWrap]] = []) -> String {
+        var html = pieces[0]
+        var piece = 1
+        for (index, run) in runs.enumerated() where run.isOpen {
+            Self.appendEscaped(run.text, wraps: index < wraps.count ? wraps[index] : [], to: &html)
+            html += pieces[piece]
+            piece += 1
+        }
+        return html
+    }
+
+    /// The run's text as cmark writes a text node, each wrap's HTML around its part, split
+    /// and clamped as `MarkdownBlock.wrap` splits the node.
+    private static func appendEscaped(_ text: String, wraps: [InlineWrap], to html: inout String) {
+        guard !wraps.isEmpty else { return html += escape(Substring(text)) }
+        let utf8 = text.utf8
+        func part(_ range: Range<Int>) -> Substring {
+            Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+        }
+        var cursor = 0
+        for wrap in wraps.sorted(by: { $0.utf8Range.lowerBound < $1.utf8Range.lowerBound }) {
+            let range = wrap.utf8Range.clamped(to: cursor..<utf8.count)
+            guard !range.isEmpty else { continue }
+            html += escape(part(cursor..<range.lowerBound))
+            html += wrap.open
+            html += escape(part(range))
+            html += wrap.close
+            cursor = range.upperBound
+        }
+        html += escape(part(cursor..<utf8.count))
+    }
+
+    /// cmark's escaping of text in HTML (`houdini_escape_html0`, not secure): `"`, `&`, `<`
+    /// and `>`.
+    static func escape(_ text: Substring) -> String {
+        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else { return String(text) }
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "&quot;"
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+}
+
+extension MarkdownBlock {
+    /// Placeholders around each open run while the block is rendered. Nothing else in cmark's
+    /// output holds them but raw HTML, which `linkableHTML` looks into first.
+    private static let runOpen = "<@run>", runClose = "</@run>"
+
+    /// The block's HTML (`innerHTML` for a paragraph or heading when `inner`), its runs open.
+    ///
+    /// Changes the tree (each run is wrapped in a placeholder): the document's blocks should
+    /// be read with this only, each once.
+    public func linkableHTML(inner: Bool) -> LinkableHTML {
+        let runs = linkableRuns
+        guard !runs.isEmpty else { return LinkableHTML(html: inner ? innerHTML : html) }
+        // Raw HTML holding a placeholder (`<!-- <@run> -->`): the runs stay closed, unlinked.
+        // (Without raw HTML allowed, cmark writes none: it omits it.)
+        if document.options.allowRawHTML, hasRawHTML(containing: "<@") {
+            return LinkableHTML(pieces: [inner ? innerHTML : html], runs: runs.map { .init(text: $0.text, isOpen: false) })
+        }
+        var isOpen: [Bool] = []
+        for run in runs {
+            isOpen.append(wrap(run, [InlineWrap(utf8Range: 0..<run.text.utf8.count, open: Self.runOpen, close: Self.runClose)]))
+        }
+        let marked = inner ? innerHTML : html
+        // Split at the placeholders; a run is kept open only when its HTML is its escaped
+        // text (always, as cmark writes text), else its HTML stays in the piece.
+        var pieces: [String] = []
+        var result: [LinkableHTML.Run] = []
+        var rest = Substring(marked)
+        var piece = ""
+        for (run, open) in zip(runs, isOpen) {
+            guard open, let start = rest.firstRange(of: Self.runOpen),
+                let end = rest[start.upperBound...].firstRange(of: Self.runClose)
+            else {
+                result.append(.init(text: run.text, isOpen: false))
+                continue
+            }
+            piece += rest[..<start.lowerBound]
+            let shown = rest[start.upperBound..<end.lowerBound]
+            if shown == LinkableHTML.escape(Substring(run.text)) {
+                pieces.append(piece)
+                piece = ""
+                result.append(.init(text: run.text, isOpen: true))
+            } else {
+                piece += shown
+                result.append(.init(text: run.text, isOpen: false))
+            }
+            rest = rest[end.upperBound...]
+        }
+        pieces.append(piece + rest)
+        return LinkableHTML(pieces: pieces, runs: result)
+    }
+
+    /// True when a raw HTML node of the block holds `text`.
+    private func hasRawHTML(containing text: String) -> Bool {
+        var found = false
+        document.forEachNode(under: node) { child in
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK, MarkdownDocument.literal(of: child)?.contains(text) == true {
+                found = true
+            }
+        }
+        return found
+    }
+}
