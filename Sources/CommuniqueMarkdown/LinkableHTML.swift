@@ -6,17 +6,22 @@ import CCmarkGFM
 ///
 /// `html(wrapping:)` gives the bytes cmark gives for the block after `MarkdownBlock.wrap`
 /// with the same wraps (`LinkableHTMLTests` compare the two).
-public struct LinkableHTML: Sendable, Hashable, Codable {
+public struct LinkableHTML: Sendable, Hashable {
     /// The HTML around the open runs: `pieces[0]`, open run 0, `pieces[1]`, … `pieces[n]`.
     public private(set) var pieces: [String]
     /// Every linkable run of the block (`MarkdownBlock.linkableRuns`), in reading order.
     public private(set) var runs: [Run]
 
-    public struct Run: Sendable, Hashable, Codable {
+    public struct Run: Sendable, Hashable {
         public var text: String
         /// False for a run shown inside a piece, which takes no link: cmark allows none in a
         /// table cell, so `MarkdownBlock.wrap` leaves it as it is.
         public var isOpen: Bool
+
+        public init(text: String, isOpen: Bool) {
+            self.text = text
+            self.isOpen = isOpen
+        }
     }
 
     /// HTML without runs.
@@ -28,6 +33,13 @@ public struct LinkableHTML: Sendable, Hashable, Codable {
     init(pieces: [String], runs: [Run]) {
         self.pieces = pieces
         self.runs = runs
+    }
+
+    /// Pieces and runs kept from an earlier build; nil unless there is one piece more than
+    /// there are open runs.
+    public init?(keptPieces pieces: [String], runs: [Run]) {
+        guard pieces.count == runs.count(where: \.isOpen) + 1 else { return nil }
+        self.init(pieces: pieces, runs: runs)
     }
 
     /// The HTML with `wraps[i]` put around parts of run `i`'s text (missing lists: no wraps).

@@ -6,6 +6,9 @@ import Yams
 /// `SiteSource`. Runs first in every build; touches nothing but what it reads.
 public struct SiteLoader: Sendable {
     public var includeDrafts: Bool
+    /// A release as an earlier build loaded it from files whose key (`ReleaseFilesKey`) is
+    /// `key`; nil to read it. Set by a build that keeps a `ReleaseCache`.
+    var reuse: (@Sendable (_ id: String, _ key: String) -> Release?)?
 
     public init(includeDrafts: Bool = false) {
         self.includeDrafts = includeDrafts
@@ -34,26 +37,37 @@ public struct SiteLoader: Sendable {
         // Releases are read and parsed in parallel (front matter is YAML: a site of
         // hundreds of releases has thousands of pages), then taken in folder order.
         let folders = try SiteFiles.subfolders(of: releasesFolder)
-        let loaded = Parallel.map(folders.count) { index -> Result<Release, CommuniqueError> in
+        // What a release is made of besides its files: a kept one is reused only when these
+        // are the same too (topics.yml broken: nothing is reused).
+        let settings = topicIDs.map { ReleaseFilesKey.settings(config: config, topicIDs: $0) }
+        let loaded = Parallel.map(folders.count) { index -> Result<(Release, key: String?), CommuniqueError> in
             do {
-                return .success(try loadRelease(folder: folders[index], root: root, defaultLanguage: config.language, topicIDs: topicIDs))
+                let key = settings.flatMap { reuse == nil ? nil : ReleaseFilesKey.of(folders[index], settings: $0) }
+                if let key, let kept = reuse?(folders[index].lastPathComponent, key) { return .success((kept, key)) }
+                let release = try loadRelease(folder: folders[index], root: root, defaultLanguage: config.language, topicIDs: topicIDs)
+                return .success((release, key))
             } catch let error as CommuniqueError {
                 return .failure(error)
             } catch {
                 return .failure(CommuniqueError("\(error)", at: SourceLocation(file: "Content/releases/\(folders[index].lastPathComponent)")))
             }
         }
+        var keys: [String: String] = [:]
         for outcome in loaded {
             switch outcome {
-            case .success(let release):
-                if !release.draft || includeDrafts { releases.append(release) }
+            case .success(let (release, key)):
+                guard !release.draft || includeDrafts else { continue }
+                releases.append(release)
+                keys[release.id] = key
             case .failure(let error):
                 problems += error.diagnostics
             }
         }
         if !problems.isEmpty { throw CommuniqueError(problems) }
         releases.sort(by: Release.newestFirst)
-        return SiteSource(config: config, releases: releases, curatedTerms: curated, topics: topics)
+        var site = SiteSource(config: config, releases: releases, curatedTerms: curated, topics: topics)
+        site.releaseKeys = keys
+        return site
     }
 
     /// `Content/site.yml` alone (`serve` needs the base path before anything else).

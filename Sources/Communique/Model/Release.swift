@@ -117,6 +117,10 @@ public struct SiteSource: Sendable {
     public var curatedTerms: [CuratedTerm]
     /// `Content/topics.yml`, in file order.
     public var topics: [Topic]
+    /// Release id → the key of the files it was read from and the settings it was read with
+    /// (`ReleaseFilesKey`), when the build keeps a cache: what an earlier build made of the
+    /// same key may be reused.
+    public var releaseKeys: [String: String] = [:]
 
     public init(config: SiteConfig, releases: [Release], curatedTerms: [CuratedTerm] = [], topics: [Topic] = []) {
         self.config = config

@@ -127,8 +127,20 @@ public struct BuildPipeline {
     ) throws -> (result: RenderResult, releases: Int, warnings: [Diagnostic]) {
         var templates = try clock.time("Templates") { try TemplateSet(root: options.root) }
         if options.templateEngine == .swiftMustache { templates.compiled = nil }
-        let source = try clock.time("Load") { try SiteLoader(includeDrafts: options.includeDrafts).load(root: options.root) }
-        let analysis = clock.time("Analyse") { SiteAnalyser().analyse(source) }
+        let reuse = ReleaseReuse(
+            cache: ReleaseCache(state: BuildState(root: options.root, output: options.output).folder), readsKept: !options.clean)
+        defer { reuse.finish() }
+        var loader = SiteLoader(includeDrafts: options.includeDrafts)
+        loader.reuse = { reuse.release(id: $0, key: $1) }
+        let source = try clock.time("Load") { try loader.load(root: options.root) }
+        let analysis = clock.time("Analyse") {
+            var analyser = SiteAnalyser()
+            analyser.reuse = { reuse.analysis(of: $0, key: $1) }
+            var fresh: [ReleaseAnalysis] = []
+            let analysis = analyser.analyse(source) { fresh.append($0) }
+            reuse.keep(fresh, of: source)
+            return analysis
+        }
         let links = clock.time("Link") { SiteLinker().link(source, analysis) }
         let result = try clock.time("Render") {
             try SiteRenderer(templates: templates).render(source, analysis, links, previous: previous, stage: stage)

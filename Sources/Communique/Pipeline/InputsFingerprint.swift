@@ -9,7 +9,7 @@ enum InputsFingerprint {
     /// the full build decides about those.
     static func of(_ options: BuildOptions) -> String? {
         var hasher = StableHasher()
-        hasher.combine(UnitKey.program)
+        hasher.combine(ProgramIdentity.current)
         hasher.combine(options.includeDrafts ? 1 : 0)
         hasher.combine(options.brokenLinks.rawValue)
         for folder in SourceSnapshot.folders {

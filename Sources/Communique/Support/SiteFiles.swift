@@ -149,14 +149,28 @@ enum SiteFiles {
 
     /// The text of the regular file at `path` (not through a link); nil otherwise.
     static func regularFileText(_ path: String) -> String? {
+        regularFileBytes(path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The bytes of the regular file at `path` (not through a link); nil otherwise.
+    static func regularFileBytes(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
-            let data = try? handle.readToEnd() ?? Data()
-        else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }  // grew while read
+            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeLast(bytes.count - filled)
+        return bytes
     }
 
     /// A path of the form `a/b/c.html`: no empty, `.`, `..` or hidden component, not

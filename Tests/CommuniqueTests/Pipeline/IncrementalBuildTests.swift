@@ -6,22 +6,6 @@ import Testing
 /// Each kind of change rewrites exactly the files whose bytes must change, leaves every
 /// other file as it was (same inode, same mtime), and gives the same site as a clean build.
 @Suite struct IncrementalBuildTests {
-    /// The shipped sample plus a small second release, so changes have neighbours.
-    func twoReleaseSite() throws -> TestSite {
-        var files = TestSite.minimal
-        files.removeValue(forKey: "Content/site.yml")
-        let site = try TestSite(files)
-        for name in ["site.yml", "glossary.yml", "topics.yml"] {
-            try FileManager.default.copyItem(
-                at: TestSite.repository.appendingPathComponent("Content/\(name)"),
-                to: site.root.appendingPathComponent("Content/\(name)"))
-        }
-        try FileManager.default.copyItem(
-            at: TestSite.repository.appendingPathComponent("Content/releases/2024-07-28-japan-us-2plus2"),
-            to: site.root.appendingPathComponent("Content/releases/2024-07-28-japan-us-2plus2"))
-        return site
-    }
-
     /// The HTML pages of the built site (the rest are assets, feeds and robots.txt).
     func htmlPages(_ site: TestSite) -> Int {
         SiteFiles.walk(site.output).filter { $0.hasSuffix(".html") }.count
@@ -51,7 +35,7 @@ import Testing
     func check(
         setup: (TestSite) throws -> Void = { _ in }, _ change: (TestSite) throws -> Void
     ) throws -> (BuildReport, Set<String>, pages: Int) {
-        let site = try twoReleaseSite()
+        let site = try TestSite.sampleAndMinimal()
         defer { site.remove() }
         try setup(site)
         try site.build()
@@ -224,7 +208,7 @@ import Testing
     }
 
     @Test func cleanRendersEverything() throws {
-        let site = try twoReleaseSite()
+        let site = try TestSite.sampleAndMinimal()
         defer { site.remove() }
         try site.build()
         let again = try BuildPipeline().run(BuildOptions(root: site.root, clean: true))

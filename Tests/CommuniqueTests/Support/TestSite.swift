@@ -80,6 +80,19 @@ struct TestSite {
         return messages
     }
 
+    /// The shipped sample site (settings, glossary, topics, its release) plus the minimal
+    /// release, so changes have neighbours.
+    static func sampleAndMinimal() throws -> TestSite {
+        var files = minimal
+        files.removeValue(forKey: "Content/site.yml")
+        let site = try TestSite(files)
+        for name in ["site.yml", "glossary.yml", "topics.yml", "releases/2024-07-28-japan-us-2plus2"] {
+            try FileManager.default.copyItem(
+                at: repository.appendingPathComponent("Content/\(name)"), to: site.root.appendingPathComponent("Content/\(name)"))
+        }
+        return site
+    }
+
     /// A small two-section release in the sample's shape.
     static let minimal: [String: String] = [
         "Content/site.yml": "title: テストサイト\nlanguage: ja\nbase_url: https://example.org/statements/\n",

@@ -5,8 +5,8 @@ import CommuniqueMarkdown
 /// Made by the Analyse stage and handed on to Link and Render: Markdown is never parsed
 /// twice in a build, and the cmark tree is freed once its blocks are rendered (the Link
 /// stage puts term links into `LinkableHTML`, not into the tree).
-public struct ParsedPage: Sendable {
-    public struct Block: Sendable {
+public struct ParsedPage: Sendable, Equatable {
+    public struct Block: Sendable, Equatable {
         public let kind: MarkdownBlock.Kind
         public let anchor: String
         public let marker: NumberMarker?
@@ -31,6 +31,13 @@ public struct ParsedPage: Sendable {
     public let blocks: [Block]
     /// The footnotes section (`<section class="footnotes">…`), or "".
     public let footnotes: String
+
+    /// A page as an earlier build analysed it (`ReleaseCache`).
+    init(source: MarkdownSource, blocks: [Block], footnotes: String) {
+        self.source = source
+        self.blocks = blocks
+        self.footnotes = footnotes
+    }
 
     init(source: MarkdownSource, anchorPrefix: String, options: MarkdownOptions) {
         self.source = source

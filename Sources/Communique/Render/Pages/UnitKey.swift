@@ -19,7 +19,7 @@ struct UnitKey {
         hasher.combine(kind)
         hasher.combine(Self.version)
         hasher.combine(ContextFingerprint.renderVersion)
-        hasher.combine(Self.program)
+        hasher.combine(ProgramIdentity.current)
         for name in names { hasher.combine(templates.fingerprints[name] ?? "") }
         for value in [config.title, config.description, config.language, config.baseURL, config.author] { combine(value) }
         hasher.combine(config.allowRawHTML ? 1 : 0)
@@ -46,11 +46,4 @@ struct UnitKey {
 
     var hex: String { hasher.hex }
 
-    /// The program building the site (its size, modification time and inode): a new
-    /// version of Communique may render a page differently from the same inputs.
-    static let program: String = {
-        var status = stat()
-        guard stat("/proc/self/exe", &status) == 0 else { return "unknown \(UUID())" }
-        return "\(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec) \(status.st_ino)"
-    }()
 }
