@@ -24,53 +24,57 @@ public struct LinkGraph {
 public struct SiteLinker {
     public static let relatedLimit = 3
 
+    /// A release's links as an earlier build made them with the same glossary forms; nil
+    /// to link it.
+    var reuse: (Release) -> ReleaseLinks? = { _ in nil }
+
     public init() {}
 
     public func link(_ site: SiteSource, _ analysis: Analysis) -> LinkGraph {
-        var neighbours: [PageKey: LinkGraph.Neighbours] = [:]
+        link(site, analysis, fresh: { _, _ in })
+    }
+
+    /// `fresh` is told each release linked in this build (not reused), in site order.
+    func link(_ site: SiteSource, _ analysis: Analysis, fresh: (Release, ReleaseLinks) -> Void) -> LinkGraph {
         let linker = TermLinker(glossary: analysis.glossary)
-        var numbered: Set<ParagraphRef> = []
         // Each release's pages are linked on every core, then gathered in site order.
         let releases = site.releases
-        typealias LinkedRelease = (uses: [TermOccurrence], numbered: [ParagraphRef], html: [(PageKey, [String])])
-        var linked = Parallel.map(releases.count) { index -> LinkedRelease in
+        var linked = Parallel.map(releases.count) { index -> (ReleaseLinks, isFresh: Bool) in
             let release = releases[index]
-            var result: LinkedRelease = ([], [], [])
-            let bodyKey = PageKey(release: release.id, section: "")
-            if let body = analysis.releaseBodies[release.id] {
-                let page = linker.link(body, key: bodyKey)
-                result.uses += page.uses
-                result.html.append((bodyKey, page.html))
-            }
-            for section in release.sections {
-                let key = PageKey(release: release.id, section: section.slug)
-                guard let parsed = analysis.sections[key] else { continue }
-                let page = linker.link(parsed, key: key)
-                result.uses += page.uses
-                result.html.append((key, page.html))
-                for block in parsed.blocks where block.marker != nil {
-                    result.numbered.append(ParagraphRef(page: key, anchor: block.anchor))
-                }
-            }
-            return result
+            if let kept = reuse(release) { return (kept, false) }
+            return (ReleaseLinks(release, in: analysis, linker: linker), true)
         }
+        var neighbours: [PageKey: LinkGraph.Neighbours] = [:]
+        var numbered: Set<ParagraphRef> = []
         var blockHTML: [PageKey: [String]] = [:]
         var backlinks: [Int: [TermOccurrence]] = [:]
         var termsOnPage: [PageKey: [Int]] = [:]
         var termsByParagraph: [ParagraphRef: Set<Int>] = [:]
         for (index, release) in releases.enumerated() {
-            for occurrence in linked[index].uses {
-                backlinks[occurrence.entry, default: []].append(occurrence)
-                if !(termsOnPage[occurrence.paragraph.page]?.contains(occurrence.entry) ?? false) {
-                    termsOnPage[occurrence.paragraph.page, default: []].append(occurrence.entry)
+            let links = linked[index].0
+            if linked[index].isFresh { fresh(release, links) }
+            let pages = ReleaseLinks.pages(of: release, in: analysis)
+            for (page, html) in zip(pages, links.html) where page.page != nil { blockHTML[page.key] = html }
+            for use in links.uses {
+                guard let parsed = pages[use.page].page else { continue }
+                let block = parsed.blocks[use.block]
+                let paragraph = ParagraphRef(page: pages[use.page].key, anchor: block.anchor)
+                let occurrence = TermOccurrence(
+                    entry: use.entry, paragraph: paragraph, text: block.html.runs[use.run].text, scalarRange: use.scalarRange)
+                backlinks[use.entry, default: []].append(occurrence)
+                if !(termsOnPage[paragraph.page]?.contains(use.entry) ?? false) {
+                    termsOnPage[paragraph.page, default: []].append(use.entry)
                 }
-                termsByParagraph[occurrence.paragraph, default: []].insert(occurrence.entry)
+                termsByParagraph[paragraph, default: []].insert(use.entry)
             }
-            numbered.formUnion(linked[index].numbered)
-            for (key, html) in linked[index].html { blockHTML[key] = html }
-            // Let go of each release's lists once taken: two copies of every use of a
+            for (key, page) in pages.dropFirst() {
+                for block in page?.blocks ?? [] where block.marker != nil {
+                    numbered.insert(ParagraphRef(page: key, anchor: block.anchor))
+                }
+            }
+            // Let go of each release's links once taken: two copies of every use of a
             // large site stayed in the process's peak memory.
-            linked[index] = ([], [], [])
+            linked[index].0 = ReleaseLinks(html: [], uses: [])
             let keys = release.sections.map { PageKey(release: release.id, section: $0.slug) }
             for (i, key) in keys.enumerated() {
                 neighbours[key] = LinkGraph.Neighbours(

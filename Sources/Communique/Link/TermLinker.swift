@@ -27,30 +27,31 @@ struct TermLinker {
         self.glossary = glossary
     }
 
-    /// The page's block HTML with term markers in it, and every use of a term.
-    func link(_ page: ParsedPage, key: PageKey) -> (html: [String], uses: [TermOccurrence]) {
-        var occurrences: [TermOccurrence] = []
+    /// The page's block HTML with term markers in it, and every use of a term (`page`: the
+    /// page's place in its release, which `ReleaseLinks.Use` records).
+    func link(_ parsed: ParsedPage, page: Int) -> (html: [String], uses: [ReleaseLinks.Use]) {
+        var uses: [ReleaseLinks.Use] = []
         var html: [String] = []
-        html.reserveCapacity(page.blocks.count)
-        for block in page.blocks {
+        html.reserveCapacity(parsed.blocks.count)
+        for (blockIndex, block) in parsed.blocks.enumerated() {
             // Entries already linked in this block: only the first use is a link,
             // and each block records an entry once. Headings take no links.
             var linked: Set<Int> = []
             var wraps: [[InlineWrap]] = []
-            for run in block.isHeading ? [] : block.html.runs {
+            for (runIndex, run) in (block.isHeading ? [] : block.html.runs).enumerated() {
                 var runWraps: [InlineWrap] = []
                 for match in glossary.matcher.matches(in: run.text) {
                     let entryIndex = glossary.entryIndex(forPattern: match.pattern)
                     guard linked.insert(entryIndex).inserted else { continue }
-                    let ref = ParagraphRef(page: key, anchor: block.anchor)
-                    occurrences.append(TermOccurrence(entry: entryIndex, paragraph: ref, text: run.text, scalarRange: match.scalarRange))
+                    uses.append(ReleaseLinks.Use(
+                        entry: entryIndex, page: page, block: blockIndex, run: runIndex, scalarRange: match.scalarRange))
                     runWraps.append(InlineWrap(utf8Range: match.utf8Range(in: run.text), open: LinkMarkers.term(entryIndex), close: "</a>"))
                 }
                 wraps.append(runWraps)
             }
             html.append(block.html.html(wrapping: wraps))
         }
-        return (html, occurrences)
+        return (html, uses)
     }
 }
 

@@ -141,7 +141,14 @@ public struct BuildPipeline {
             reuse.keep(fresh, of: source)
             return analysis
         }
-        let links = clock.time("Link") { SiteLinker().link(source, analysis) }
+        let links = clock.time("Link") {
+            var linker = SiteLinker()
+            linker.reuse = { reuse.links(of: $0, site: source, analysis: analysis) }
+            var fresh: [(Release, ReleaseLinks)] = []
+            let links = linker.link(source, analysis) { fresh.append(($0, $1)) }
+            reuse.keep(fresh, of: source, analysis: analysis)
+            return links
+        }
         let result = try clock.time("Render") {
             try SiteRenderer(templates: templates).render(source, analysis, links, previous: previous, stage: stage)
         }

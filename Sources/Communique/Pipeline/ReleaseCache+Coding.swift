@@ -169,3 +169,41 @@ extension ExtractedTerm: BinaryCodable {
             english: try reader.optionalString(), title: try reader.optionalString(), englishTitle: try reader.optionalString())
     }
 }
+
+extension ReleaseLinks: BinaryCodable {
+    func encode(to writer: inout BinaryWriter) {
+        writer.write(html.count)
+        for page in html { writer.write(page) }
+        writer.write(uses.count)
+        for use in uses {
+            for value in [use.entry, use.page, use.block, use.run, use.scalarRange.lowerBound, use.scalarRange.upperBound] {
+                writer.write(value)
+            }
+        }
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        var html: [[String]] = []
+        for _ in 0..<(try reader.count()) { html.append(try reader.strings()) }
+        var uses: [Use] = []
+        for _ in 0..<(try reader.count()) {
+            let entry = try reader.int(), page = try reader.int(), block = try reader.int(), run = try reader.int()
+            let lower = try reader.int(), upper = try reader.int()
+            guard lower >= 0, upper >= lower else { throw BinaryReader.Malformed() }
+            uses.append(Use(entry: entry, page: page, block: block, run: run, scalarRange: lower..<upper))
+        }
+        self.init(html: html, uses: uses)
+    }
+
+    /// True when these links are for `pages` (in `page` order): as many pages and blocks,
+    /// and every use at a run there is.
+    func fits(_ pages: [ParsedPage?]) -> Bool {
+        guard html.count == pages.count else { return false }
+        for (page, blocks) in zip(pages, html) where (page?.blocks.count ?? 0) != blocks.count { return false }
+        return uses.allSatisfy { use in
+            guard pages.indices.contains(use.page), let page = pages[use.page], page.blocks.indices.contains(use.block) else { return false }
+            let runs = page.blocks[use.block].html.runs
+            return runs.indices.contains(use.run) && use.scalarRange.upperBound <= runs[use.run].text.unicodeScalars.count
+        }
+    }
+}

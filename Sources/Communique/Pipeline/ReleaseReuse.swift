@@ -1,14 +1,15 @@
 import Foundation
 
 /// Wires a `ReleaseCache` into one build: the loader takes kept releases from it, the
-/// analyser their analysis, and what was read afresh is written back for the next build.
+/// analyser their analysis, the linker their links, and what was made afresh is written
+/// back for the next build.
 final class ReleaseReuse: @unchecked Sendable {
     let cache: ReleaseCache
     /// A full (`--clean`) build reads nothing kept, but keeps what it makes.
     let readsKept: Bool
     private let lock = NSLock()
     private var kept: [String: ReleaseAnalysis] = [:]
-    private var pending: DispatchWorkItem?
+    private let writing = DispatchGroup()
 
     init(cache: ReleaseCache, readsKept: Bool) {
         self.cache = cache
@@ -36,10 +37,28 @@ final class ReleaseReuse: @unchecked Sendable {
         }
         let ids = Set(site.releases.map(\.id))
         let cache = cache
-        let work = DispatchWorkItem { cache.update(entries, keeping: ids) }
-        pending = work
-        DispatchQueue.global(qos: .userInitiated).async(execute: work)
+        DispatchQueue.global(qos: .userInitiated).async(group: writing) { cache.update(entries, keeping: ids) }
     }
 
-    func finish() { pending?.wait() }
+    /// For `SiteLinker.reuse`: the links kept for the release's files and the glossary's forms.
+    func links(of release: Release, site: SiteSource, analysis: Analysis) -> ReleaseLinks? {
+        guard readsKept, let key = site.releaseKeys[release.id] else { return nil }
+        let pages = ReleaseLinks.pages(of: release, in: analysis).map(\.page)
+        let entries = analysis.glossary.entries.count
+        guard let links = cache.links(id: release.id, key: key + analysis.glossary.formsKey, pages: pages),
+            links.uses.allSatisfy({ (0..<entries).contains($0.entry) })
+        else { return nil }
+        return links
+    }
+
+    /// Writes the releases linked afresh (after `keep`: the folder exists), on another thread.
+    func keep(_ fresh: [(Release, ReleaseLinks)], of site: SiteSource, analysis: Analysis) {
+        let items = fresh.compactMap { release, links in site.releaseKeys[release.id].map { (release.id, $0 + analysis.glossary.formsKey, links) } }
+        let cache = cache
+        DispatchQueue.global(qos: .userInitiated).async(group: writing) {
+            for (id, key, links) in items { cache.keepLinks(links, id: id, key: key) }
+        }
+    }
+
+    func finish() { writing.wait() }
 }

@@ -67,7 +67,13 @@ public struct BuildManifest: Sendable, Equatable {
         /// The stamp of the regular file at `path`; nil for anything else (a link, a folder, nothing).
         init?(of path: String) {
             var status = stat()
-            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+            guard lstat(path, &status) == 0 else { return nil }
+            self.init(status)
+        }
+
+        /// From what `lstat` said of a path; nil unless it is a regular file.
+        init?(_ status: stat) {
+            guard status.st_mode & S_IFMT == S_IFREG else { return nil }
             size = Int(status.st_size)
             modified = Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)
         }
@@ -181,7 +187,7 @@ public struct BuildManifest: Sendable, Equatable {
             var status = stat()
             guard lstat(path, &status) == 0 else { continue }
             manifest.made.insert(file.path)
-            guard sameOutput, let stamp = file.stamp, FileStamp(of: path) == stamp else { continue }
+            guard sameOutput, let stamp = file.stamp, FileStamp(status) == stamp else { continue }
             manifest.fingerprints[file.path] = file.fingerprint
             manifest.stamps[file.path] = stamp
             if let ids = file.ids { manifest.ids[file.path] = IDList(text: String(ids)) }

@@ -31,6 +31,7 @@ public struct SiteWriter {
     /// pages and the pages with a broken link, which the manifest keeps for the next
     /// build's check.
     public var verify: ((URL, Delta) throws -> (ids: [String: IDList], brokenPages: Set<String>))?
+    private var lastManifest: (file: URL, output: URL, manifest: BuildManifest)?
 
     /// What a write changes: files with new bytes, files no longer made, and whether
     /// there was a previous build to compare with.
@@ -44,7 +45,8 @@ public struct SiteWriter {
 
     /// Stages `files` and puts them in place: `begin`, then `finish`.
     public func write(_ files: [OutputFile], to output: URL, root: URL? = nil, force: Bool = false) throws -> WriteReport {
-        try finish(begin(output: output, root: root, force: force), files: files)
+        var writer = self
+        return try writer.finish(writer.begin(output: output, root: root, force: force), files: files)
     }
 
     /// Prepares an empty staging folder beside `output`. Pages can then be staged as
@@ -55,19 +57,16 @@ public struct SiteWriter {
     /// state is kept. The output, the staging and previous-site folders beside it and
     /// the state folder are folders of ours: a symbolic link in their place (which a
     /// cloned repository can carry) is refused, never followed.
-    public func begin(output: URL, root: URL? = nil, force: Bool = false) throws -> Staging {
-        let output = output.standardizedFileURL
-        let state = BuildState(root: root ?? output.deletingLastPathComponent(), output: output)
-        let parent = output.deletingLastPathComponent()
-        let previous = parent.appendingPathComponent(".\(output.lastPathComponent).previous")
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging")
+    public mutating func begin(output: URL, root: URL? = nil, force: Bool = false) throws -> Staging {
+        let places = Places(output: output, root: root)
+        let output = places.output, previous = places.previous, staging = places.staging, state = places.state
         try state.checkOutputPlace()
         for folder in [output, previous, staging] { try BuildState.refuseLink(folder) }
         try recoverInterruptedSwap(output: output, previous: previous)
-        let manifest = BuildManifest.read(try state.manifestFile(), output: output)
+        let manifest = try readManifest(places)
         try checkOutputIsOurs(output, hasManifest: !manifest.made.isEmpty || state.hasManifest, force: force)
         SiteFiles.removeTree(staging)
-        try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        try fileManager.createDirectory(at: places.parent, withIntermediateDirectories: true)
         guard mkdir(staging.path, 0o755) == 0 else {
             throw CommuniqueError("cannot make the staging folder: \(String(cString: strerror(errno)))", at: SourceLocation(file: staging.path))
         }
@@ -78,18 +77,44 @@ public struct SiteWriter {
     /// The manifest of the output when the build that made it read inputs hashing to
     /// `inputs` and every file it wrote is still there as written: then a build has nothing
     /// to do. Nil when anything is otherwise (including an interrupted build to recover).
-    public func unchangedOutput(output: URL, root: URL? = nil, inputs: String) -> BuildManifest? {
-        let output = output.standardizedFileURL
-        let parent = output.deletingLastPathComponent()
-        let state = BuildState(root: root ?? parent, output: output)
-        let previous = parent.appendingPathComponent(".\(output.lastPathComponent).previous")
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging")
-        guard (try? state.checkOutputPlace()) != nil, !BuildState.exists(previous), !BuildState.exists(staging),
-            (try? BuildState.refuseLink(output)) != nil, let file = try? state.manifestFile()
+    public mutating func unchangedOutput(output: URL, root: URL? = nil, inputs: String) -> BuildManifest? {
+        let places = Places(output: output, root: root)
+        guard (try? places.state.checkOutputPlace()) != nil, !BuildState.exists(places.previous), !BuildState.exists(places.staging),
+            (try? BuildState.refuseLink(places.output)) != nil, let file = try? places.state.manifestFile()
         else { return nil }
-        let manifest = BuildManifest.read(file, output: output)
+        let manifest = BuildManifest.read(file, output: places.output)
+        lastManifest = (file, places.output, manifest)
         guard manifest.isIntact, manifest.inputs == inputs, !manifest.made.isEmpty else { return nil }
         return manifest
+    }
+
+    /// The output folder and the folders beside it that a build uses.
+    struct Places {
+        let output: URL
+        let parent: URL
+        /// The previous output, between the two renames of a swap.
+        let previous: URL
+        let staging: URL
+        let state: BuildState
+
+        init(output: URL, root: URL?) {
+            self.output = output.standardizedFileURL
+            parent = self.output.deletingLastPathComponent()
+            previous = parent.appendingPathComponent(".\(self.output.lastPathComponent).previous")
+            staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).staging")
+            state = BuildState(root: root ?? parent, output: self.output)
+        }
+    }
+
+    /// The manifest, read once per build: the check for nothing changed and `begin` both
+    /// need it, and reading it stats every file of the site. What `unchangedOutput` read is
+    /// taken by the next `begin` only (it reads nothing when a swap was interrupted, and
+    /// `begin` recovers first), never by a later build with the same writer.
+    private mutating func readManifest(_ places: Places) throws -> BuildManifest {
+        let file = try places.state.manifestFile()
+        defer { lastManifest = nil }
+        if let read = lastManifest, read.file == file, read.output == places.output { return read.manifest }
+        return BuildManifest.read(file, output: places.output)
     }
 
     /// Stages the files not staged yet, carries over foreign files, verifies, writes the

@@ -191,4 +191,84 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: cacheFile(site, "2024-07-28-test").path))
         #expect(FileManager.default.fileExists(atPath: cacheFile(site, "2024-07-28-japan-us-2plus2").path))
     }
+
+    /// Links the loaded site as a build would with a cache, counting releases whose links were kept.
+    func link(_ site: TestSite) throws -> (graph: LinkGraph, kept: Int, loaded: (source: SiteSource, analysis: Analysis, kept: Int)) {
+        let loaded = try load(site)
+        let reuse = ReleaseReuse(cache: cache(site), readsKept: true)
+        var kept = 0
+        var linker = SiteLinker()
+        linker.reuse = { release in
+            let links = reuse.links(of: release, site: loaded.source, analysis: loaded.analysis)
+            if links != nil { kept += 1 }
+            return links
+        }
+        return (linker.link(loaded.source, loaded.analysis), kept, loaded)
+    }
+
+    func uses(_ graph: LinkGraph) -> [String] {
+        graph.backlinks.keys.sorted().flatMap { entry in
+            graph.backlinks[entry]!.map { "\(entry) \($0.paragraph.page.release)/\($0.paragraph.page.section)#\($0.paragraph.anchor) \($0.snippet)" }
+        }
+    }
+
+    @Test func theLinksOfAnUnchangedReleaseAreKeptWhileTheGlossaryIsTheSame() throws {
+        let site = try TestSite.sampleAndMinimal()
+        defer { site.remove() }
+        try site.build()
+        let kept = try link(site)
+        #expect(kept.kept == 2)
+        let fresh = SiteLinker().link(kept.loaded.source, kept.loaded.analysis)
+        #expect(kept.graph.blockHTML == fresh.blockHTML)
+        #expect(uses(kept.graph) == uses(fresh) && !uses(fresh).isEmpty)
+        #expect(kept.graph.termsOnPage == fresh.termsOnPage)
+        #expect(kept.graph.related == fresh.related)
+
+        // A new glossary term: every release is linked again, and finds it.
+        let glossary = try String(contentsOf: site.root.appendingPathComponent("Content/glossary.yml"), encoding: .utf8)
+        try site.write("Content/glossary.yml", glossary + "\n- term: 細目\n  definition: 細かい項目。\n")
+        let relinked = try link(site)
+        #expect(relinked.kept == 0)
+        #expect(relinked.graph.blockHTML[PageKey(release: "2024-07-28-test", section: "soron")]?.contains { $0.contains("細目</a>") } == true)
+    }
+
+    @Test func keptLinksThatDoNotFitTheReleasesPagesAreIgnored() throws {
+        let site = try TestSite.sampleAndMinimal()
+        defer { site.remove() }
+        try site.build()
+        let loaded = try load(site)
+        let release = try #require(loaded.source.release(withID: "2024-07-28-japan-us-2plus2"))
+        let key = try #require(loaded.source.releaseKeys[release.id]) + loaded.analysis.glossary.formsKey
+        let pages = ReleaseLinks.pages(of: release, in: loaded.analysis).map(\.page)
+        let good = try #require(cache(site).links(id: release.id, key: key, pages: pages))
+        #expect(!good.uses.isEmpty)
+        let file = site.root.appendingPathComponent(".communique/cache/\(release.id)\(ReleaseCache.linksExtension)")
+        var bad: [ReleaseLinks] = []
+        for change in 0..<4 {
+            var links = good
+            switch change {
+            case 0: links.uses[0].block = 999
+            case 1: links.uses[0].run = 999
+            case 2: links.html.removeLast()
+            default: links.uses[0].scalarRange = 0..<100_000
+            }
+            bad.append(links)
+        }
+        for links in bad {
+            var payload = BinaryWriter()
+            links.encode(to: &payload)
+            try Data(ReleaseCache.frame(payload.bytes, magic: ReleaseCache.linksMagic, key: key)).write(to: file)
+            #expect(cache(site).links(id: release.id, key: key, pages: pages) == nil)
+        }
+        // Damaged bytes, and another glossary's key: ignored too.
+        var payload = BinaryWriter()
+        good.encode(to: &payload)
+        var framed = ReleaseCache.frame(payload.bytes, magic: ReleaseCache.linksMagic, key: key)
+        try Data(framed).write(to: file)
+        #expect(cache(site).links(id: release.id, key: key, pages: pages) == good)
+        #expect(cache(site).links(id: release.id, key: key + "x", pages: pages) == nil)
+        framed[framed.count / 2] ^= 1
+        try Data(framed).write(to: file)
+        #expect(cache(site).links(id: release.id, key: key, pages: pages) == nil)
+    }
 }

@@ -6,6 +6,9 @@ public struct Glossary: Sendable {
     public let matcher: TermMatcher
     /// Matcher pattern index → entry index.
     let patternEntry: [Int]
+    /// A hash of every form the matcher finds and the entry index it links to: what term
+    /// linking depends on (`ReleaseLinks` are kept between builds under it).
+    let formsKey: String
     private let indexByForm: [String: Int]
 
     init(entries: [GlossaryEntry]) {
@@ -22,6 +25,12 @@ public struct Glossary: Sendable {
         }
         matcher = TermMatcher(patterns: patterns)
         patternEntry = owners
+        var hasher = StableHasher()
+        for (pattern, owner) in zip(patterns, owners) {
+            hasher.combine(pattern)
+            hasher.combine(owner)
+        }
+        formsKey = hasher.hex
         indexByForm = byForm
     }
 
