@@ -7,14 +7,18 @@ import CCmarkGFM
 /// `html(wrapping:)` gives the bytes cmark gives for the block after `MarkdownBlock.wrap`
 /// with the same wraps (`LinkableHTMLTests` compare the two).
 public struct LinkableHTML: Sendable, Hashable {
-    /// The HTML around the open runs: `pieces[0]`, open run 0, `pieces[1]`, … `pieces[n]`.
-    public private(set) var pieces: [String]
-    /// Every linkable run of the block (`MarkdownBlock.linkableRuns`), in reading order.
-    public private(set) var runs: [Run]
+    /// The block's HTML as cmark writes it, without wraps.
+    public let html: String
+    /// Per run, in reading order: an open run's place in `html` (start and end, UTF-8
+    /// offsets of its escaped text), or -1 and the index of a closed run's text in
+    /// `closedTexts`. One array and one string per block, not a string per piece and run:
+    /// a 2,000-release site holds hundreds of thousands of blocks.
+    private let bounds: [Int32]
+    private let closedTexts: [String]
 
     public struct Run: Sendable, Hashable {
         public var text: String
-        /// False for a run shown inside a piece, which takes no link: cmark allows none in a
+        /// False for a run shown as it is, which takes no link: cmark allows none in a
         /// table cell, so `MarkdownBlock.wrap` leaves it as it is.
         public var isOpen: Bool
 
@@ -26,33 +30,120 @@ public struct LinkableHTML: Sendable, Hashable {
 
     /// HTML without runs.
     public init(html: String) {
-        pieces = [html]
-        runs = []
+        self.html = html
+        bounds = []
+        closedTexts = []
     }
 
-    init(pieces: [String], runs: [Run]) {
-        self.pieces = pieces
-        self.runs = runs
-    }
-
-    /// Pieces and runs kept from an earlier build; nil unless there is one piece more than
-    /// there are open runs.
-    public init?(keptPieces pieces: [String], runs: [Run]) {
+    /// From the HTML around the open runs (`pieces[0]`, open run 0, `pieces[1]`, …) and
+    /// every run; nil unless there is one piece more than there are open runs.
+    public init?(pieces: [String], runs: [Run]) {
         guard pieces.count == runs.count(where: \.isOpen) + 1 else { return nil }
-        self.init(pieces: pieces, runs: runs)
+        var html = pieces[0]
+        var bounds: [Int32] = []
+        var closed: [String] = []
+        var piece = 1
+        for run in runs {
+            if run.isOpen {
+                let start = html.utf8.count
+                html += Self.escape(Substring(run.text))
+                bounds += [Int32(start), Int32(html.utf8.count)]
+                html += pieces[piece]
+                piece += 1
+            } else {
+                bounds += [-1, Int32(closed.count)]
+                closed.append(run.text)
+            }
+        }
+        self.html = html
+        self.bounds = bounds
+        closedTexts = closed
+    }
+
+    /// As kept by an earlier build (`parts`); nil unless the parts make a whole: every
+    /// open run inside the HTML, in order, at character boundaries.
+    public init?(html: String, bounds: [Int], closedTexts: [String]) {
+        guard bounds.count % 2 == 0 else { return nil }
+        var end = 0
+        var closedIndex = 0
+        let utf8 = html.utf8
+        for index in stride(from: 0, to: bounds.count, by: 2) {
+            let first = bounds[index], second = bounds[index + 1]
+            if first == -1 {
+                guard second == closedIndex else { return nil }
+                closedIndex += 1
+            } else {
+                guard first >= end, second >= first, second <= utf8.count, second <= Int32.max,
+                    utf8.index(utf8.startIndex, offsetBy: first).samePosition(in: html.unicodeScalars) != nil,
+                    utf8.index(utf8.startIndex, offsetBy: second).samePosition(in: html.unicodeScalars) != nil
+                else { return nil }
+                end = second
+            }
+        }
+        guard closedIndex == closedTexts.count else { return nil }
+        self.html = html
+        self.bounds = bounds.map { Int32($0) }
+        self.closedTexts = closedTexts
+    }
+
+    /// What `init(html:bounds:closedTexts:)` takes back.
+    public var parts: (html: String, bounds: [Int], closedTexts: [String]) { (html, bounds.map(Int.init), closedTexts) }
+
+    /// Every linkable run of the block (`MarkdownBlock.linkableRuns`), in reading order.
+    public var runs: [Run] {
+        stride(from: 0, to: bounds.count, by: 2).map { index in
+            bounds[index] == -1
+                ? Run(text: closedTexts[Int(bounds[index + 1])], isOpen: false)
+                : Run(text: Self.unescape(slice(index)), isOpen: true)
+        }
+    }
+
+    private func slice(_ boundsIndex: Int) -> Substring {
+        let utf8 = html.utf8
+        return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: Int(bounds[boundsIndex]))..<utf8.index(utf8.startIndex, offsetBy: Int(bounds[boundsIndex + 1]))])
     }
 
     /// The HTML with `wraps[i]` put around parts of run `i`'s text (missing lists: no wraps).
     /// Wraps must not overlap; a wrap on a run that is not open is dropped, as `wrap` drops it.
+    /// Without wraps it is `html` itself (no copy).
     public func html(wrapping wraps: [[InlineWrap]] = []) -> String {
-        var html = pieces[0]
-        var piece = 1
-        for (index, run) in runs.enumerated() where run.isOpen {
-            Self.appendEscaped(run.text, wraps: index < wraps.count ? wraps[index] : [], to: &html)
-            html += pieces[piece]
-            piece += 1
+        guard wraps.contains(where: { !$0.isEmpty }) else { return html }
+        var result = ""
+        result.reserveCapacity(html.utf8.count + 64 * wraps.count)
+        let utf8 = html.utf8
+        var copied = 0
+        for (run, index) in stride(from: 0, to: bounds.count, by: 2).enumerated() where bounds[index] != -1 {
+            guard run < wraps.count, !wraps[run].isEmpty else { continue }
+            let start = Int(bounds[index]), end = Int(bounds[index + 1])
+            result += Substring(utf8[utf8.index(utf8.startIndex, offsetBy: copied)..<utf8.index(utf8.startIndex, offsetBy: start)])
+            Self.appendEscaped(Self.unescape(slice(index)), wraps: wraps[run], to: &result)
+            copied = end
         }
-        return html
+        result += Substring(utf8[utf8.index(utf8.startIndex, offsetBy: copied)...])
+        return result
+    }
+
+    /// The text of a run as `escape` wrote it.
+    static func unescape(_ escaped: Substring) -> String {
+        guard escaped.utf8.contains(UInt8(ascii: "&")) else { return String(escaped) }
+        var text = ""
+        var rest = escaped
+        while let amp = rest.firstIndex(of: "&") {
+            text += rest[..<amp]
+            rest = rest[amp...]
+            var matched = false
+            for (entity, character) in [("&quot;", "\""), ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">")] where rest.hasPrefix(entity) {
+                text += character
+                rest = rest.dropFirst(entity.count)
+                matched = true
+                break
+            }
+            if !matched {
+                text += "&"
+                rest = rest.dropFirst()
+            }
+        }
+        return text + rest
     }
 
     /// The run's text as cmark writes a text node, each wrap's HTML around its part, split
@@ -110,7 +201,7 @@ extension MarkdownBlock {
         // Raw HTML holding a placeholder (`<!-- <@run> -->`): the runs stay closed, unlinked.
         // (Without raw HTML allowed, cmark writes none: it omits it.)
         if document.options.allowRawHTML, hasRawHTML(containing: "<@") {
-            return LinkableHTML(pieces: [inner ? innerHTML : html], runs: runs.map { .init(text: $0.text, isOpen: false) })
+            return LinkableHTML(pieces: [inner ? innerHTML : html], runs: runs.map { .init(text: $0.text, isOpen: false) })!
         }
         var isOpen: [Bool] = []
         for run in runs {
@@ -143,7 +234,7 @@ extension MarkdownBlock {
             rest = rest[end.upperBound...]
         }
         pieces.append(piece + rest)
-        return LinkableHTML(pieces: pieces, runs: result)
+        return LinkableHTML(pieces: pieces, runs: result)!
     }
 
     /// True when a raw HTML node of the block holds `text`.

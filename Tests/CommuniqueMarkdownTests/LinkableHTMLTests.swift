@@ -88,3 +88,35 @@ extension LinkableHTMLTests {
             == "<a class=\"t\">ACM</a> <!-- raw HTML omitted --> <a class=\"t\">ACM</a>")
     }
 }
+
+extension LinkableHTMLTests {
+    /// What the build cache gives back is taken only when its parts make a whole.
+    @Test func keptPartsAreTakenOnlyWhenTheyFitTheHTML() throws {
+        let document = MarkdownDocument("日本 & ACM | x\n\n| ACM |\n|---|\n| y |\n")
+        let kept = document.blocks[0].linkableHTML(inner: true)
+        let parts = kept.parts
+        #expect(LinkableHTML(html: parts.html, bounds: parts.bounds, closedTexts: parts.closedTexts) == kept)
+        #expect(kept.runs.map(\.text) == ["日本 & ACM | x"], "the run's text is its HTML unescaped")
+        let start = parts.bounds[0]
+        for bounds in [
+            [start, parts.html.utf8.count + 1],  // past the end
+            [start + 1, parts.bounds[1]],  // inside 日's UTF-8 bytes
+            [parts.bounds[1], start],  // backwards
+            [-1, 0],  // a closed run without its text
+            [start],  // odd
+        ] {
+            #expect(LinkableHTML(html: parts.html, bounds: bounds, closedTexts: []) == nil, "\(bounds)")
+        }
+        let table = document.blocks[1].linkableHTML(inner: false).parts
+        #expect(LinkableHTML(html: table.html, bounds: table.bounds, closedTexts: []) == nil, "closed texts missing")
+        #expect(LinkableHTML(html: table.html, bounds: table.bounds, closedTexts: table.closedTexts) != nil)
+    }
+
+    /// Without wraps a block's HTML is given as it is, not built again.
+    @Test func withoutWrapsTheHTMLIsTheRenderedHTML() {
+        let document = MarkdownDocument("a \"quoted\" < x > & ACM\n")
+        let linkable = document.blocks[0].linkableHTML(inner: true)
+        #expect(linkable.html(wrapping: []) == linkable.html)
+        #expect(linkable.html(wrapping: [[]]) == "a &quot;quoted&quot; &lt; x &gt; &amp; ACM")
+    }
+}

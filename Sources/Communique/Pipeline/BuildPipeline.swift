@@ -45,10 +45,14 @@ public struct BuildReport: Sendable {
     /// Time spent in each stage, in the order they ran.
     public var stageSeconds: [(name: String, seconds: Double)]
 
+    /// The process's peak memory (resident set, MiB) when each stage ended.
+    public var stagePeakMiB: [Int] = []
+
     public var timings: String {
-        stageSeconds.map { stage in
+        stageSeconds.enumerated().map { index, stage in
             stage.name.padding(toLength: 10, withPad: " ", startingAt: 0)
                 + String(format: "%8.1f ms %5.1f%%", stage.seconds * 1000, 100 * stage.seconds / max(seconds, 1e-9))
+                + (index < stagePeakMiB.count ? "  peak \(stagePeakMiB[index]) MiB" : "")
         }.joined(separator: "\n")
     }
 
@@ -73,7 +77,7 @@ public struct BuildPipeline {
             return BuildReport(
                 releases: done.releaseCount, pages: done.made.count, rendered: 0,
                 write: WriteReport(written: 0, unchanged: done.made.count, removed: 0), seconds: clock.total,
-                warnings: done.warnings, stageSeconds: clock.stages)
+                warnings: done.warnings, stageSeconds: clock.stages, stagePeakMiB: clock.peaks)
         }
         var brokenLinks: [LinkChecker.BrokenLink] = []
         // The staging folder comes first: it recovers an interrupted swap and reads the
@@ -116,7 +120,7 @@ public struct BuildPipeline {
         return BuildReport(
             releases: rendered.releases, pages: rendered.result.files.count, rendered: rendered.result.rendered, write: written,
             seconds: clock.total, warnings: rendered.warnings + brokenLinks.map { Diagnostic(.warning, $0.description) },
-            stageSeconds: clock.stages)
+            stageSeconds: clock.stages, stagePeakMiB: clock.peaks)
     }
 
     /// Load → Analyse → Link → Render, each page handed to `stage` as it is rendered.
@@ -170,6 +174,7 @@ public struct BuildPipeline {
 /// feeds into what is built.
 struct StageClock {
     private(set) var stages: [(name: String, seconds: Double)] = []
+    private(set) var peaks: [Int] = []
     var total: Double { stages.reduce(0) { $0 + $1.seconds } }
 
     /// Told the name of each stage as it starts.
@@ -178,7 +183,12 @@ struct StageClock {
     mutating func time<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
         progress?(name)
         let start = DispatchTime.now().uptimeNanoseconds
-        defer { stages.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
+        defer {
+            stages.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            peaks.append(usage.ru_maxrss / 1024)
+        }
         return try body()
     }
 }

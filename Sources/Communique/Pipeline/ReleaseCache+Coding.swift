@@ -106,12 +106,11 @@ extension ParsedPage.Block: BinaryCodable {
         writer.write(level)
         writer.write(line)
         writer.write(plainText)
-        writer.write(html.pieces)
-        writer.write(html.runs.count)
-        for run in html.runs {
-            writer.write(run.text)
-            writer.write(run.isOpen)
-        }
+        let parts = html.parts
+        writer.write(parts.html)
+        writer.write(parts.bounds.count)
+        for bound in parts.bounds { writer.write(bound) }
+        writer.write(parts.closedTexts)
     }
 
     init(from reader: inout BinaryReader) throws {
@@ -129,11 +128,11 @@ extension ParsedPage.Block: BinaryCodable {
         default: throw BinaryReader.Malformed()
         }
         let anchor = try reader.string(), marker: NumberMarker? = try reader.optional(), level = try reader.int()
-        let line = try reader.int(), plainText = try reader.string(), pieces = try reader.strings()
-        var runs: [LinkableHTML.Run] = []
-        for _ in 0..<(try reader.count()) { runs.append(LinkableHTML.Run(text: try reader.string(), isOpen: try reader.bool())) }
-        guard let html = LinkableHTML(keptPieces: pieces, runs: runs) else { throw BinaryReader.Malformed() }
-        self.init(kind: kind, anchor: anchor, marker: marker, level: level, line: line, plainText: plainText, html: html)
+        let line = try reader.int(), plainText = try reader.string(), html = try reader.string()
+        var bounds: [Int] = []
+        for _ in 0..<(try reader.count()) { bounds.append(try reader.int()) }
+        guard let linkable = LinkableHTML(html: html, bounds: bounds, closedTexts: try reader.strings()) else { throw BinaryReader.Malformed() }
+        self.init(kind: kind, anchor: anchor, marker: marker, level: level, line: line, plainText: plainText, html: linkable)
     }
 }
 

@@ -11,7 +11,7 @@ import Foundation
 /// which includes the program): anything else — damaged, cut short, from another
 /// version, put there by hand or by a repository, a link — is ignored and replaced.
 struct ReleaseCache: Sendable {
-    static let magic = Array("communique-release-cache 1\n".utf8)
+    static let magic = Array("communique-release-cache 2\n".utf8)
     static let linksMagic = Array("communique-links-cache 1\n".utf8)
 
     /// `.communique/cache`; refused (nothing read or written) when it or `.communique` is a link.

@@ -4,6 +4,18 @@ import Testing
 @testable import Communique
 
 @Suite struct BuildPipelineTests {
+    /// `build --timings` says each stage's time and the peak memory when it ended.
+    @Test func timingsGiveEachStagesTimeAndPeakMemory() throws {
+        let site = try TestSite(TestSite.minimal)
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(report.stageSeconds.map(\.name) == ["Inputs", "Templates", "Load", "Analyse", "Link", "Render", "Write"])
+        #expect(report.stagePeakMiB.count == report.stageSeconds.count)
+        #expect(report.stagePeakMiB.allSatisfy { $0 > 1 } && report.stagePeakMiB == report.stagePeakMiB.sorted())
+        let lines = report.timings.split(separator: "\n")
+        #expect(lines.count == 7 && lines.allSatisfy { $0.contains(" ms ") && $0.hasSuffix(" MiB") }, "\(report.timings)")
+    }
+
     @Test func buildsEveryPageOfTheSite() throws {
         let site = try TestSite(TestSite.minimal)
         defer { site.remove() }
