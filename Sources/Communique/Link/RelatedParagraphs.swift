@@ -31,36 +31,44 @@ struct RelatedParagraphs {
         let cap = Double(Self.commonCap)
         let idf = postings.mapValues { max(0, log(cap / Double($0.count))) }
 
-        var scores = [Double](repeating: 0, count: paragraphs.count)
-        var touched: [Int] = []
-        var related: [ParagraphRef: [ParagraphRef]] = [:]
-        for (index, paragraph) in paragraphs.enumerated() where numbered.contains(paragraph) {
-            // In a fixed order: floating-point sums depend on the order of their terms, and
-            // a Set's order changes from process to process, which flipped near-ties.
-            for term in termsByParagraph[paragraph]!.sorted() {
-                let weight = idf[term] ?? 0
-                guard weight > 0 else { continue }
-                for other in postings[term]! where pageOf[other] != pageOf[index] {
-                    if scores[other] == 0 { touched.append(other) }
-                    scores[other] += weight
+        // Each paragraph's list depends only on the postings: contiguous runs of paragraphs
+        // are scored on every core, each with its own score array, and gathered in order.
+        let runs = Parallel.runs(count: paragraphs.count, parts: 4 * ProcessInfo.processInfo.activeProcessorCount)
+        let lists = Parallel.map(runs.count) { run -> [(Int, [Int])] in
+            var scores = [Double](repeating: 0, count: paragraphs.count)
+            var touched: [Int] = []
+            var lists: [(Int, [Int])] = []
+            for index in runs[run] where numbered.contains(paragraphs[index]) {
+                // In a fixed order: floating-point sums depend on the order of their terms, and
+                // a Set's order changes from process to process, which flipped near-ties.
+                for term in termsByParagraph[paragraphs[index]]!.sorted() {
+                    let weight = idf[term] ?? 0
+                    guard weight > 0 else { continue }
+                    for other in postings[term]! where pageOf[other] != pageOf[index] {
+                        if scores[other] == 0 { touched.append(other) }
+                        scores[other] += weight
+                    }
                 }
-            }
-            // Keep the best `limit` by score, ties to the earlier paragraph.
-            var best: [(score: Double, index: Int)] = []
-            for other in touched {
-                let candidate = (score: scores[other], index: other)
-                if best.count < limit || candidate.score > best[best.count - 1].score
-                    || (candidate.score == best[best.count - 1].score && candidate.index < best[best.count - 1].index)
-                {
-                    best.append(candidate)
-                    best.sort { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
-                    if best.count > limit { best.removeLast() }
+                // Keep the best `limit` by score, ties to the earlier paragraph.
+                var best: [(score: Double, index: Int)] = []
+                for other in touched {
+                    let candidate = (score: scores[other], index: other)
+                    if best.count < limit || candidate.score > best[best.count - 1].score
+                        || (candidate.score == best[best.count - 1].score && candidate.index < best[best.count - 1].index)
+                    {
+                        best.append(candidate)
+                        best.sort { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
+                        if best.count > limit { best.removeLast() }
+                    }
+                    scores[other] = 0
                 }
-                scores[other] = 0
+                touched.removeAll(keepingCapacity: true)
+                if !best.isEmpty { lists.append((index, best.map(\.index))) }
             }
-            touched.removeAll(keepingCapacity: true)
-            if !best.isEmpty { related[paragraph] = best.map { paragraphs[$0.index] } }
+            return lists
         }
+        var related: [ParagraphRef: [ParagraphRef]] = [:]
+        for (index, best) in lists.joined() { related[paragraphs[index]] = best.map { paragraphs[$0] } }
         return related
     }
 }

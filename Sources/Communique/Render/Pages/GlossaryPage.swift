@@ -75,7 +75,7 @@ struct GlossaryPage {
         for use in years.items(of: year) {
             key.combine(use.paragraph)
             pages.placeNames.combinePlace(of: use.paragraph, into: &key)
-            key.combine(use.text)
+            key.combine(text: use.text, of: use.paragraph, site: site)
             key.combine(use.scalarRange.lowerBound)
             key.combine(use.scalarRange.upperBound)
         }

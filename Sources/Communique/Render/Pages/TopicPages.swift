@@ -129,7 +129,7 @@ struct TopicPages {
             let release = site.release(withID: mention.paragraph.page.release)
             key.combine(release?.date?.iso)
             key.combine(release?.language)
-            key.combine(mention.text)
+            key.combine(text: mention.text, of: mention.paragraph, site: site)
             for match in mention.matches {
                 key.combine(match.lowerBound)
                 key.combine(match.upperBound)

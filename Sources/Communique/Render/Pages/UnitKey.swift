@@ -39,6 +39,18 @@ struct UnitKey {
         hasher.combine(ref.anchor)
     }
 
+    /// A paragraph's text (or a run of it), which a use or mention shows part of. When the
+    /// release has a files key (`SiteSource.releaseKeys`), that key: the same key, the same
+    /// text, and a key is 16 bytes where a paragraph's text is hundreds, hashed once per use.
+    mutating func combine(text: String, of ref: ParagraphRef, site: SiteSource) {
+        if let releaseKey = site.releaseKeys[ref.page.release] {
+            hasher.combine(-4)
+            hasher.combine(releaseKey)
+        } else {
+            hasher.combine(text)
+        }
+    }
+
     /// A part of a page model, as the fingerprint hashes it.
     mutating func combine<Model: Encodable>(model: Model) {
         ContextFingerprint.combine(TemplateEncoder.encode(model), into: &hasher)
