@@ -90,12 +90,15 @@ public struct LinkableHTML: Sendable, Hashable {
     public var parts: (html: String, bounds: [Int], closedTexts: [String]) { (html, bounds.map(Int.init), closedTexts) }
 
     /// Every linkable run of the block (`MarkdownBlock.linkableRuns`), in reading order.
-    public var runs: [Run] {
-        stride(from: 0, to: bounds.count, by: 2).map { index in
-            bounds[index] == -1
-                ? Run(text: closedTexts[Int(bounds[index + 1])], isOpen: false)
-                : Run(text: Self.unescape(slice(index)), isOpen: true)
-        }
+    public var runs: [Run] { (0..<runCount).map(run) }
+
+    public var runCount: Int { bounds.count / 2 }
+
+    /// Run `index` alone (each run's text is made when asked for).
+    public func run(_ index: Int) -> Run {
+        bounds[2 * index] == -1
+            ? Run(text: closedTexts[Int(bounds[2 * index + 1])], isOpen: false)
+            : Run(text: Self.unescape(slice(2 * index)), isOpen: true)
     }
 
     private func slice(_ boundsIndex: Int) -> Substring {

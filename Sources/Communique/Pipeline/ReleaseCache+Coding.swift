@@ -199,10 +199,17 @@ extension ReleaseLinks: BinaryCodable {
     func fits(_ pages: [ParsedPage?]) -> Bool {
         guard html.count == pages.count else { return false }
         for (page, blocks) in zip(pages, html) where (page?.blocks.count ?? 0) != blocks.count { return false }
+        // Scalars per run, counted once per run however many uses it has.
+        struct RunPlace: Hashable { let page, block, run: Int }
+        var scalarCounts: [RunPlace: Int] = [:]
         return uses.allSatisfy { use in
             guard pages.indices.contains(use.page), let page = pages[use.page], page.blocks.indices.contains(use.block) else { return false }
-            let runs = page.blocks[use.block].html.runs
-            return runs.indices.contains(use.run) && use.scalarRange.upperBound <= runs[use.run].text.unicodeScalars.count
+            let html = page.blocks[use.block].html
+            guard (0..<html.runCount).contains(use.run) else { return false }
+            let place = RunPlace(page: use.page, block: use.block, run: use.run)
+            let count = scalarCounts[place] ?? html.run(use.run).text.unicodeScalars.count
+            scalarCounts[place] = count
+            return use.scalarRange.upperBound <= count
         }
     }
 }

@@ -79,6 +79,38 @@ import Testing
         #expect(report.rendered <= 4, "\(report.rendered) pages rendered")
     }
 
+    /// The cache as another version of Communique left it (other keys, other contents), or
+    /// cut short, is not trusted: the build still equals a clean one.
+    @Test func aCacheFromAnotherVersionOrCutShortStillGivesTheCleanBuild() throws {
+        let (report, changed, _) = try check { site in
+            let cache = site.root.appendingPathComponent(".communique/cache")
+            let test = cache.appendingPathComponent("2024-07-28-test\(ReleaseCache.fileExtension)")
+            let bytes = try [UInt8](Data(contentsOf: test))
+            try Data(bytes.prefix(bytes.count / 2)).write(to: test)
+            // The sample's entry and links, their text changed, under a key another program made.
+            let sample = "2024-07-28-japan-us-2plus2"
+            let file = cache.appendingPathComponent(sample + ReleaseCache.fileExtension)
+            let source = try SiteLoader().load(root: site.root)
+            let release = try #require(source.release(withID: sample))
+            let original = try [UInt8](Data(contentsOf: file))
+            var header = BinaryReader(original, from: ReleaseCache.magic.count)
+            let key = try header.string()
+            var entry = try #require(try ReleaseCache.decode(original, id: sample, key: key))
+            entry.key = "another program"
+            entry.release.title = "古い版のタイトル"
+            entry.analysis.terms = []
+            try Data(ReleaseCache.encode(entry)).write(to: file)
+            #expect(release.title != entry.release.title)
+            var links = BinaryWriter()
+            ReleaseLinks(html: [], uses: []).encode(to: &links)
+            try Data(ReleaseCache.frame(links.bytes, magic: ReleaseCache.linksMagic, key: "another program"))
+                .write(to: cache.appendingPathComponent(sample + ReleaseCache.linksExtension))
+            try site.replace(in: "Content/releases/2024-07-28-test/02-chiiki-josei.md", "(1)日米双方は一致しました。", with: "(1)日米双方は完全に一致しました。")
+        }
+        #expect(changed.contains("releases/2024-07-28-test/chiiki-josei/index.html"))
+        #expect(report.rendered <= 4, "\(report.rendered) pages rendered")
+    }
+
     @Test func editingAGlossaryEntry() throws {
         let (_, changed, _) = try check { site in
             try site.replace(in: "Content/glossary.yml", "definition: 九州の南から台湾の東にかけて", with: "definition: 九州南端から台湾の東にかけて")
