@@ -152,6 +152,22 @@ final class ImportTarget: FuzzTarget {
     /// input: a Markdown heading's text is its content (without the closing `#`s either), and a
     /// line whose whole text is a front-matter value may move there (a Markdown statement's
     /// `# title` is the release's title wherever it stands).
+    /// A bold heading wrapped over lines (`**Leading on Innovation,` / `Economic Security**`)
+    /// is one heading, its title without the `**`: the lines where its bold opens and closes.
+    static func wrappedBoldHeadings(source: SourceText, result: ImportResult) -> (opens: Set<Int>, closes: Set<Int>) {
+        var opens: Set<Int> = [], closes: Set<Int> = []
+        for section in result.statement.sections {
+            guard let first = section.line, let start = source.lines.firstIndex(where: { $0.number == first }) else { continue }
+            let text = source.lines[start].text.trimmingCharacters(in: .whitespaces)
+            guard text.hasPrefix("**"), HeadingDetector.boldContent(text) == nil,
+                let end = source.lines[(start + 1)...].first(where: { $0.text.trimmingCharacters(in: .whitespaces).hasSuffix("**") })
+            else { continue }
+            opens.insert(first)
+            closes.insert(end.number)
+        }
+        return (opens, closes)
+    }
+
     static func missingText(source: SourceText, result: ImportResult) -> String? {
         let skipped = Set((result.statement.dropped + result.statement.metadataLines).map(\.number))
         var lines = source.lines.filter { !skipped.contains($0.number) }
@@ -161,8 +177,11 @@ final class ImportTarget: FuzzTarget {
             lines.removeSubrange(...close)
         }
         let values = frontMatterValues(result)
+        let bold = wrappedBoldHeadings(source: source, result: result)
         var expected = lines.compactMap { line -> String? in
             var text = line.text.trimmingCharacters(in: .whitespaces)
+            if bold.opens.contains(line.number), text.hasPrefix("**") { text = String(text.dropFirst(2)) }
+            if bold.closes.contains(line.number), text.hasSuffix("**") { text = String(text.dropLast(2)) }
             if result.statement.format == .markdown, let heading = MarkdownStatementParser.heading(line.text) {
                 text = heading.text  // without the closing `#`s too
             } else if text.hasPrefix("#") {

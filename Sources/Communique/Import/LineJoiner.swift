@@ -11,8 +11,18 @@ import Foundation
 /// line per source line, which is how copied web pages arrive.
 enum LineJoiner {
     static func join(_ lines: [SourceLine]) -> [LogicalLine] {
+        let boldContinuations = boldHeadingContinuations(lines)
         guard let width = wrapWidth(of: lines) else {
-            return lines.filter { !$0.isBlank }.map(LogicalLine.init)
+            var result: [LogicalLine] = []
+            for (index, line) in lines.enumerated() where !line.isBlank {
+                let trimmed = line.text.trimmingCharacters(in: .whitespaces)
+                if boldContinuations.contains(index), let last = result.popLast() {
+                    result.append(LogicalLine(lines: last.lines + [line], text: joined(last.text, trimmed)))
+                } else {
+                    result.append(LogicalLine(line))
+                }
+            }
+            return result
         }
         var result: [LogicalLine] = []
         var current: [SourceLine] = []
@@ -22,13 +32,13 @@ enum LineJoiner {
             current = []
             text = ""
         }
-        for line in lines {
+        for (index, line) in lines.enumerated() {
             if line.isBlank {
                 flush()
                 continue
             }
             let trimmed = line.text.trimmingCharacters(in: .whitespaces)
-            if let previous = current.last, continues(previous, with: trimmed, width: width) {
+            if let previous = current.last, boldContinuations.contains(index) || continues(previous, with: trimmed, width: width) {
                 text = joined(text, trimmed)
                 current.append(line)
             } else {
@@ -39,6 +49,29 @@ enum LineJoiner {
         }
         flush()
         return result
+    }
+
+    /// Lines that continue a bold heading wrapped over lines (`**Leading on Innovation,` /
+    /// `Economic Security**`), whether or not the file is hard-wrapped: up to two lines after
+    /// an unclosed `**` at a line's start, the last of them closing it, none blank.
+    static func boldHeadingContinuations(_ lines: [SourceLine]) -> Set<Int> {
+        var continuations: Set<Int> = []
+        for (index, line) in lines.enumerated() {
+            let opening = WidthFolding.fold(line.text.trimmingCharacters(in: .whitespaces))
+            guard opening.hasPrefix("**"), opening.count > 2, HeadingDetector.boldContent(opening) == nil,
+                !opening.dropFirst(2).contains("**")
+            else { continue }
+            for next in (index + 1)..<min(index + 3, lines.count) {
+                let text = WidthFolding.fold(lines[next].text.trimmingCharacters(in: .whitespaces))
+                guard !lines[next].isBlank, !text.hasPrefix("**") else { break }
+                if text.hasSuffix("**") {
+                    if !text.dropLast(2).contains("**") { continuations.formUnion((index + 1)...next) }
+                    break
+                }
+                if text.contains("**") { break }
+            }
+        }
+        return continuations
     }
 
     /// The width a file was wrapped at, or nil when it was not hard-wrapped.

@@ -130,4 +130,24 @@ import Testing
         #expect(shiftJIS.lines.map(\.text) == ["a", "\u{FF9F}\u{FF9F}", "日"])
         #expect(shiftJIS.hadCarriageReturns)
     }
+
+    /// A bold heading hard-wrapped over two lines is one section heading, its title without
+    /// the `**` and its words all kept. (The import target's "nothing lost" check read the
+    /// `**` of each line alone and reported them lost; its check was wrong, not the importer:
+    /// Tests/fuzz/regressions/import/bold-heading-wrapped-over-two-lines.)
+    @Test func aBoldHeadingWrappedOverTwoLinesIsOneHeading() throws {
+        let text = """
+            G7 Foreign Ministers' Statement
+            Capri, April 18, 2024
+
+            **Leading on Innovation, Economic
+            Security, and Climate Action**
+
+            We, the G7 Foreign Ministers, met in Capri.
+            """
+        let source = try SourceText(data: Data(text.utf8), path: "statement.txt")
+        let result = try StatementImporter(reader: nil).importStatement(source, id: nil)
+        #expect(result.statement.sections.map(\.title) == ["Leading on Innovation, Economic Security, and Climate Action"])
+        #expect(result.statement.sections.first?.paragraphs.map(\.text) == ["We, the G7 Foreign Ministers, met in Capri."])
+    }
 }
