@@ -55,17 +55,12 @@ public struct SiteLinker {
             if linked[index].isFresh { fresh(release, links) }
             let pages = ReleaseLinks.pages(of: release, in: analysis)
             for (page, html) in zip(pages, links.html) where page.page != nil { blockHTML[page.key] = html }
-            // A run's text is made once for all the uses in it (they come one after another).
-            var lastRun: (page: Int, block: Int, run: Int, text: String)?
             for use in links.uses {
                 guard let parsed = pages[use.page].page else { continue }
                 let block = parsed.blocks[use.block]
                 let paragraph = ParagraphRef(page: pages[use.page].key, anchor: block.anchor)
-                if lastRun == nil || lastRun!.page != use.page || lastRun!.block != use.block || lastRun!.run != use.run {
-                    lastRun = (use.page, use.block, use.run, block.html.run(use.run).text)
-                }
                 let occurrence = TermOccurrence(
-                    entry: use.entry, paragraph: paragraph, text: lastRun!.text, scalarRange: use.scalarRange)
+                    entry: use.entry, paragraph: paragraph, block: block.html, run: use.run, scalarRange: use.scalarRange)
                 backlinks[use.entry, default: []].append(occurrence)
                 if !(termsOnPage[paragraph.page]?.contains(use.entry) ?? false) {
                     termsOnPage[paragraph.page, default: []].append(use.entry)

@@ -4,11 +4,30 @@ import CommuniqueMarkdown
 public struct TermOccurrence: Sendable {
     public var entry: Int
     public var paragraph: ParagraphRef
-    /// The text the term was found in and where, shared by every term of that text:
-    /// a snippet string kept per use was tens of megabytes on a large site, and only
-    /// the glossary entry pages show them.
-    let text: String
+    /// The block's HTML the term was found in, and which of its runs: the run's text is made
+    /// only when a snippet is shown. A copy of every run holding a term was tens of megabytes
+    /// on a large site, and only the glossary entry pages show them.
+    let block: LinkableHTML
+    let run: Int
     let scalarRange: Range<Int>
+
+    init(entry: Int, paragraph: ParagraphRef, block: LinkableHTML, run: Int, scalarRange: Range<Int>) {
+        self.entry = entry
+        self.paragraph = paragraph
+        self.block = block
+        self.run = run
+        self.scalarRange = scalarRange
+    }
+
+    /// A use in a text of its own (one open run).
+    init(entry: Int, paragraph: ParagraphRef, text: String, scalarRange: Range<Int>) {
+        self.init(
+            entry: entry, paragraph: paragraph, block: LinkableHTML(pieces: ["", ""], runs: [.init(text: text, isOpen: true)])!,
+            run: 0, scalarRange: scalarRange)
+    }
+
+    /// The text of the run the term was found in.
+    var text: String { block.run(run).text }
 
     /// The words around the term, for back-link lists.
     public var snippet: String { Snippet.around(scalarRange, in: text) }

@@ -5,7 +5,27 @@ public struct TopicMention: Sendable {
     public var text: String
     /// Where the topic's signals are in `text`, in Unicode scalars; empty when the topic
     /// was added by hand in front matter.
-    public var matches: [Range<Int>]
+    public var matches: [Range<Int>] {
+        guard let firstMatch else { return otherMatches }
+        return [Int(firstMatch.lowerBound)..<Int(firstMatch.upperBound)] + otherMatches
+    }
+
+    // The first match is kept inline and only further ones in an array: an array for every
+    // mention was a heap object for each of hundreds of thousands on a large site.
+    private let firstMatch: Range<Int32>?
+    private let otherMatches: [Range<Int>]
+
+    public init(paragraph: ParagraphRef, text: String, matches: [Range<Int>]) {
+        self.paragraph = paragraph
+        self.text = text
+        if let first = matches.first, let lower = Int32(exactly: first.lowerBound), let upper = Int32(exactly: first.upperBound) {
+            firstMatch = lower..<upper
+            otherMatches = Array(matches.dropFirst())
+        } else {
+            firstMatch = nil
+            otherMatches = matches
+        }
+    }
 }
 
 /// Every topic and the paragraphs that mention it, across all releases.

@@ -42,12 +42,12 @@ struct UnitKey {
     /// A paragraph's text (or a run of it), which a use or mention shows part of. When the
     /// release has a files key (`SiteSource.releaseKeys`), that key: the same key, the same
     /// text, and a key is 16 bytes where a paragraph's text is hundreds, hashed once per use.
-    mutating func combine(text: String, of ref: ParagraphRef, site: SiteSource) {
+    mutating func combine(text: @autoclosure () -> String, of ref: ParagraphRef, site: SiteSource) {
         if let releaseKey = site.releaseKeys[ref.page.release] {
             hasher.combine(-4)
             hasher.combine(releaseKey)
         } else {
-            hasher.combine(text)
+            hasher.combine(text())
         }
     }
 
