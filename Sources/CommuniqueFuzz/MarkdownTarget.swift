@@ -78,7 +78,10 @@ final class MarkdownTarget: FuzzTarget {
             matcher.matches(in: text).map { InlineWrap(utf8Range: $0.utf8Range(in: text), open: Self.open, close: Self.close) }
         }
         let html = linkable.html(wrapping: wraps)
-        if unwrapped.contains("<@") && linkable.runs.allSatisfy({ !$0.isOpen }) {
+        // `<@` on bytes: a mark before the `<` makes one Character of the two.
+        let bytes = Array(unwrapped.utf8)
+        let hasPlaceholder = zip(bytes, bytes.dropFirst()).contains { $0 == UInt8(ascii: "<") && $1 == UInt8(ascii: "@") }
+        if hasPlaceholder && linkable.runs.allSatisfy({ !$0.isOpen }) {
             try require(html == unwrapped, "LinkableHTML with closed runs gives \(html), not \(unwrapped)")
         } else {
             try require(html == wrapped, "LinkableHTML gives \(html), cmark after wrapping \(wrapped)")

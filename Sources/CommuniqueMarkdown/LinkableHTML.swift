@@ -126,27 +126,30 @@ public struct LinkableHTML: Sendable, Hashable {
         return result
     }
 
-    /// The text of a run as `escape` wrote it.
+    /// The text of a run as `escape` wrote it. On bytes: `&` or an entity's `;` may make one
+    /// Character with a mark next to it.
     static func unescape(_ escaped: Substring) -> String {
-        guard escaped.utf8.contains(UInt8(ascii: "&")) else { return String(escaped) }
-        var text = ""
-        var rest = escaped
-        while let amp = rest.firstIndex(of: "&") {
-            text += rest[..<amp]
-            rest = rest[amp...]
-            var matched = false
-            for (entity, character) in [("&quot;", "\""), ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">")] where rest.hasPrefix(entity) {
-                text += character
-                rest = rest.dropFirst(entity.count)
-                matched = true
-                break
+        let bytes = Array(escaped.utf8)
+        guard bytes.contains(UInt8(ascii: "&")) else { return String(escaped) }
+        let entities: [(bytes: [UInt8], byte: UInt8)] = [
+            (Array("&quot;".utf8), UInt8(ascii: "\"")), (Array("&amp;".utf8), UInt8(ascii: "&")),
+            (Array("&lt;".utf8), UInt8(ascii: "<")), (Array("&gt;".utf8), UInt8(ascii: ">")),
+        ]
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count)
+        var index = 0
+        outer: while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "&") {
+                for entity in entities where bytes[index...].starts(with: entity.bytes) {
+                    text.append(entity.byte)
+                    index += entity.bytes.count
+                    continue outer
+                }
             }
-            if !matched {
-                text += "&"
-                rest = rest.dropFirst()
-            }
+            text.append(bytes[index])
+            index += 1
         }
-        return text + rest
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The run's text as cmark writes a text node, each wrap's HTML around its part, split
@@ -210,34 +213,48 @@ extension MarkdownBlock {
         for run in runs {
             isOpen.append(wrap(run, [InlineWrap(utf8Range: 0..<run.text.utf8.count, open: Self.runOpen, close: Self.runClose)]))
         }
-        let marked = inner ? innerHTML : html
-        // Split at the placeholders; a run is kept open only when its HTML is its escaped
-        // text (always, as cmark writes text), else its HTML stays in the piece.
+        let marked = Array((inner ? innerHTML : html).utf8)
+        // Split at the placeholders, on bytes (a run may start with a prepended mark such as
+        // U+0605, which makes one Character with the `<` before it); a run is kept open only
+        // when its HTML is its escaped text, byte for byte (always, as cmark writes text),
+        // else its HTML stays in the piece.
+        let open = Array(Self.runOpen.utf8), close = Array(Self.runClose.utf8)
         var pieces: [String] = []
         var result: [LinkableHTML.Run] = []
-        var rest = Substring(marked)
-        var piece = ""
-        for (run, open) in zip(runs, isOpen) {
-            guard open, let start = rest.firstRange(of: Self.runOpen),
-                let end = rest[start.upperBound...].firstRange(of: Self.runClose)
+        var piece: [UInt8] = []
+        var cursor = 0
+        for (run, wrapped) in zip(runs, isOpen) {
+            guard wrapped, let start = Self.find(open, in: marked, from: cursor),
+                let end = Self.find(close, in: marked, from: start + open.count)
             else {
                 result.append(.init(text: run.text, isOpen: false))
                 continue
             }
-            piece += rest[..<start.lowerBound]
-            let shown = rest[start.upperBound..<end.lowerBound]
-            if shown == LinkableHTML.escape(Substring(run.text)) {
-                pieces.append(piece)
-                piece = ""
+            piece += marked[cursor..<start]
+            let shown = marked[(start + open.count)..<end]
+            if shown.elementsEqual(LinkableHTML.escape(Substring(run.text)).utf8) {
+                pieces.append(String(decoding: piece, as: UTF8.self))
+                piece = []
                 result.append(.init(text: run.text, isOpen: true))
             } else {
                 piece += shown
                 result.append(.init(text: run.text, isOpen: false))
             }
-            rest = rest[end.upperBound...]
+            cursor = end + close.count
         }
-        pieces.append(piece + rest)
+        pieces.append(String(decoding: piece + marked[cursor...], as: UTF8.self))
         return LinkableHTML(pieces: pieces, runs: result)!
+    }
+
+    /// Where `needle` first occurs in `bytes` at or after `from`.
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        var index = from
+        while index <= bytes.count - needle.count {
+            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// True when a raw HTML node of the block holds `text`.
@@ -245,7 +262,10 @@ extension MarkdownBlock {
         var found = false
         document.forEachNode(under: node) { child in
             let type = cmark_node_get_type(child)
-            if type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK, MarkdownDocument.literal(of: child)?.contains(text) == true {
+            // On bytes: a mark before the `<` would make one Character of the two.
+            if type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK, let literal = MarkdownDocument.literal(of: child),
+                Self.find(Array(text.utf8), in: Array(literal.utf8), from: 0) != nil
+            {
                 found = true
             }
         }

@@ -38,15 +38,17 @@ public struct MarkdownBlock {
     /// template can put its own element, id and attributes around it.
     public var innerHTML: String {
         let full = html
-        guard case .paragraph = kind, full.hasPrefix("<p>"), full.hasSuffix("</p>\n") else {
-            if case .heading(let level) = kind {
-                let open = "<h\(level)>", close = "</h\(level)>\n"
-                if full.hasPrefix(open), full.hasSuffix(close) {
-                    return String(full.dropFirst(open.count).dropLast(close.count))
-                }
-            }
-            return full
+        // On bytes: the text may start with a mark that makes one Character with the `>`.
+        let bytes = Array(full.utf8)
+        func strip(_ open: String, _ close: String) -> String? {
+            let open = Array(open.utf8), close = Array(close.utf8)
+            guard bytes.count >= open.count + close.count, bytes.starts(with: open), bytes.suffix(close.count).elementsEqual(close) else { return nil }
+            return String(decoding: bytes[open.count..<(bytes.count - close.count)], as: UTF8.self)
         }
-        return String(full.dropFirst(3).dropLast(5))
+        switch kind {
+        case .paragraph: return strip("<p>", "</p>\n") ?? full
+        case .heading(let level): return strip("<h\(level)>", "</h\(level)>\n") ?? full
+        default: return full
+        }
     }
 }

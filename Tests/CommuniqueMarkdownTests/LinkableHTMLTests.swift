@@ -17,6 +17,12 @@ import Testing
         ("raw html", "ACM <span title=\"x\">ACM</span> ACM\n", true),
         ("code block", "```\nACM\n```\n", false),
         ("autolink", "see https://example.org/ACM and ACM\n", false),
+        // Marks that make one Character with the markup next to them: a prepended U+0605 with
+        // the `<` before it, a combining accent with an entity's `;` or a tag's `>`.
+        ("prepended mark", "\u{0605}\n", false),
+        ("prepended mark before a term", "\u{0605}ACM \u{0605}& ACM\n", false),
+        ("combining marks after escapes", "ACM &\u{301} <\u{301} \"\u{301} ACM\n", false),
+        ("combining mark first", "\u{301}ACM\n\n## \u{301}ACM\n", false),
     ]
 
     /// Each run's every "ACM" wrapped, as the term linker would.
@@ -118,5 +124,21 @@ extension LinkableHTMLTests {
         let linkable = document.blocks[0].linkableHTML(inner: true)
         #expect(linkable.html(wrapping: []) == linkable.html)
         #expect(linkable.html(wrapping: [[]]) == "a &quot;quoted&quot; &lt; x &gt; &amp; ACM")
+    }
+}
+
+extension LinkableHTMLTests {
+    /// Found by the markdown fuzz target: split on Characters, a run made of U+0605 (which
+    /// joins the `<` after it into one Character) kept its placeholders in the page.
+    @Test func runsNextToMarksAreSplitOnBytes() {
+        let document = MarkdownDocument("\u{0605}\n")
+        let linkable = document.blocks[0].linkableHTML(inner: true)
+        #expect(linkable.html() == "\u{0605}")
+        #expect(linkable.runs.map(\.isOpen) == [true])
+        let marks = MarkdownDocument("&\u{301} \u{0605}< \"\u{301}\n")
+        let text = marks.blocks[0].linkableHTML(inner: true)
+        #expect(text.runs.map(\.text) == ["&\u{301} \u{0605}< \"\u{301}"], "unescaped on bytes")
+        let heading = MarkdownDocument("# \u{301}title\n")
+        #expect(heading.blocks[0].innerHTML == "\u{301}title")
     }
 }
