@@ -211,7 +211,9 @@ extension MarkdownBlock {
         }
         var isOpen: [Bool] = []
         for run in runs {
-            isOpen.append(wrap(run, [InlineWrap(utf8Range: 0..<run.text.utf8.count, open: Self.runOpen, close: Self.runClose)]))
+            // An empty run (the autolink extension leaves one before an e-mail link) holds no
+            // term and would get no placeholder, so the next run's would be taken for its own.
+            isOpen.append(!run.text.isEmpty && wrap(run, [InlineWrap(utf8Range: 0..<run.text.utf8.count, open: Self.runOpen, close: Self.runClose)]))
         }
         let marked = Array((inner ? innerHTML : html).utf8)
         // Split at the placeholders, on bytes (a run may start with a prepended mark such as

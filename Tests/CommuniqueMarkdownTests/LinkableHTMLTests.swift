@@ -23,6 +23,8 @@ import Testing
         ("prepended mark before a term", "\u{0605}ACM \u{0605}& ACM\n", false),
         ("combining marks after escapes", "ACM &\u{301} <\u{301} \"\u{301} ACM\n", false),
         ("combining mark first", "\u{301}ACM\n\n## \u{301}ACM\n", false),
+        // The autolink extension leaves an empty text node before an e-mail link.
+        ("e-mail autolinks", "a@b.o ACM a@b.o&ACM a@b.o\n", false),
     ]
 
     /// Each run's every "ACM" wrapped, as the term linker would.
