@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -25,6 +26,8 @@ public final class MarkdownDocument {
         return false
     }()
 
+    private static let parsing = Mutex(())
+
     /// Registers the GFM extensions with cmark. Runs once per process, before any parser.
     private static let registerExtensions: Void = { cmark_gfm_core_extensions_ensure_registered() }()
 
@@ -38,13 +41,21 @@ public final class MarkdownDocument {
             }
         }
         var text = markdown
-        text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+        // One parse at a time: cmark-gfm adds the characters that start an extension's inline
+        // syntax (`~`, `:`, `w`) to a global table as a parser finishes (and parses a table
+        // row) and removes them after, so parsers running at once took them from each other
+        // and documents lost their strikethrough and links at random. Rendering is unaffected.
+        var root: OpaquePointer?
+        Self.parsing.withLock { _ in
+            text.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    cmark_parser_feed(parser, chars.baseAddress, chars.count)
+                }
             }
+            root = cmark_parser_finish(parser)
         }
         self.parser = parser
-        root = cmark_parser_finish(parser)
+        self.root = root!
         removeSoftBreaksBetweenCJK()
         if options.allowRawHTML { filterRawHTML() }
         if options.headingLevelOffset != 0 { shiftHeadings(by: options.headingLevelOffset) }
