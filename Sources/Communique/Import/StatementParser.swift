@@ -43,8 +43,11 @@ struct StatementParser {
             } else if statement.title != nil, statement.category == nil, let category = Self.category(block) {
                 statement.category = category
                 statement.metadataLines += block.lines
-            } else if statement.title == nil, index == 0 || statement.published != nil, Self.isTitleLike(block) {
-                statement.title = Self.withoutMarkup(block.text)
+            } else if statement.title == nil, index == 0 || statement.published != nil, Self.isTitleLike(block),
+                case let title = Self.withoutMarkup(block.text), !title.isEmpty
+            {
+                // (A line of markup alone, `#` and a no-break space, is text, not an empty title.)
+                statement.title = title
             } else {
                 break
             }

@@ -150,4 +150,22 @@ import Testing
         #expect(result.statement.sections.map(\.title) == ["Leading on Innovation, Economic Security, and Climate Action"])
         #expect(result.statement.sections.first?.paragraphs.map(\.text) == ["We, the G7 Foreign Ministers, met in Capri."])
     }
+
+    /// `#` and a no-break space is no Markdown heading (CommonMark wants a space or tab), so the
+    /// statement was read as plain text, whose title reader took the line for a title and
+    /// stripped it to nothing: the release had an empty title and `build` refused it. Found by
+    /// the `import` target (Tests/fuzz/regressions/import/hash-and-no-break-space-title).
+    @Test func aLineOfMarkupAloneIsNoTitle() throws {
+        let text = "#\u{00A0}\n2024年7月28日、日米の閣僚が会談した。\n"
+        let source = try SourceText(data: Data(text.utf8), path: "statement.txt")
+        let result = try StatementImporter(reader: nil).importStatement(source, id: nil)
+        #expect(result.statement.title == nil)
+        let title = try #require(result.statement.releaseTitle)
+        #expect(!title.isEmpty)
+        let site = try TestSite(["Content/site.yml": "title: T\n"], templates: false)
+        defer { site.remove() }
+        _ = try ImportWriter(root: site.root).write(result, force: false)
+        let folder = site.root.appendingPathComponent("Content/releases/\(result.releaseID)")
+        #expect(try SiteLoader().loadRelease(folder: folder, root: site.root, defaultLanguage: "ja").title == title)
+    }
 }
