@@ -108,8 +108,7 @@ extension ParsedPage.Block: BinaryCodable {
         writer.write(plainText)
         let parts = html.parts
         writer.write(parts.html)
-        writer.write(parts.bounds.count)
-        for bound in parts.bounds { writer.write(bound) }
+        writer.write(parts.bounds)
         writer.write(parts.closedTexts)
     }
 
@@ -128,9 +127,7 @@ extension ParsedPage.Block: BinaryCodable {
         default: throw BinaryReader.Malformed()
         }
         let anchor = try reader.string(), marker: NumberMarker? = try reader.optional(), level = try reader.int()
-        let line = try reader.int(), plainText = try reader.string(), html = try reader.string()
-        var bounds: [Int] = []
-        for _ in 0..<(try reader.count()) { bounds.append(try reader.int()) }
+        let line = try reader.int(), plainText = try reader.string(), html = try reader.string(), bounds = try reader.ints()
         guard let linkable = LinkableHTML(html: html, bounds: bounds, closedTexts: try reader.strings()) else { throw BinaryReader.Malformed() }
         self.init(kind: kind, anchor: anchor, marker: marker, level: level, line: line, plainText: plainText, html: linkable)
     }

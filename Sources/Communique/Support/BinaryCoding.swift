@@ -54,6 +54,11 @@ struct BinaryWriter {
         write(values.count)
         for value in values { write(value) }
     }
+
+    mutating func write(_ values: [Int]) {
+        write(values.count)
+        for value in values { write(value) }
+    }
 }
 
 struct BinaryReader {
@@ -117,6 +122,14 @@ struct BinaryReader {
         var values: [String] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try string()) }
+        return values
+    }
+
+    mutating func ints() throws -> [Int] {
+        let count = try count()
+        var values: [Int] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try int()) }
         return values
     }
 
