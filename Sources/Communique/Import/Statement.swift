@@ -57,12 +57,26 @@ public struct Statement {
     /// always needs one: `build` refuses an `_index.md` without a title).
     var releaseTitle: String? {
         if let title = title ?? innerTitle?.text { return title }
-        let first = (lead + preamble + sections.flatMap { $0.intro + $0.paragraphs }).first?.text
-        guard let first else { return sections.first?.title }
-        let end = first.firstIndex(where: { $0 == "。" || $0 == "．" }).map(first.index(after:))
-            ?? first.range(of: ". ")?.lowerBound ?? first.endIndex
-        let sentence = first[..<end]
-        return sentence.count <= 80 ? String(sentence) : String(sentence.prefix(80)) + "…"
+        let texts = (lead + preamble + sections.flatMap { $0.intro + $0.paragraphs }).lazy.map(\.text)
+        // A paragraph that opens with its full stop (". Preamble") gives no sentence: take the
+        // next words, else the next paragraph, never an empty title.
+        guard let sentence = texts.lazy.compactMap(Self.firstSentence).first else { return sections.first?.title }
+        return sentence.count <= 80 ? sentence : String(sentence.prefix(80)) + "…"
+    }
+
+    /// The text's first sentence with a letter or digit in it, trimmed, or nil when none has.
+    private static func firstSentence(of text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var rest = Substring(trimmed)
+        while !rest.isEmpty {
+            let stop = rest.firstIndex(where: { $0 == "。" || $0 == "．" }).map { (end: rest.index(after: $0), next: rest.index(after: $0)) }
+                ?? rest.range(of: ". ").map { (end: $0.lowerBound, next: $0.upperBound) }
+                ?? (end: rest.endIndex, next: rest.endIndex)
+            let sentence = rest[..<stop.end].trimmingCharacters(in: .whitespacesAndNewlines)
+            if sentence.contains(where: { $0.isLetter || $0.isNumber }) { return sentence }
+            rest = rest[stop.next...]
+        }
+        return nil
     }
 }
 

@@ -168,4 +168,24 @@ import Testing
         let folder = site.root.appendingPathComponent("Content/releases/\(result.releaseID)")
         #expect(try SiteLoader().loadRelease(folder: folder, root: site.root, defaultLanguage: "ja").title == title)
     }
+    /// With no title line, the release is listed under the statement's first sentence; a first
+    /// paragraph opening with its full stop (". Preamble") gave an empty sentence, so the
+    /// release had no title and `build` refused it. Found by the `import` target
+    /// (Tests/fuzz/regressions/import/paragraph-opening-with-a-full-stop).
+    @Test(arguments: [
+        (". Preamble\n\n1. We, the Ministers, met in Capri.\n\n#\n", "Preamble"),
+        ("---\nlanguage: ja\n---\n。\n\n日米の閣僚が会談した。\n", "日米の閣僚が会談した。"),
+        ("---\nlanguage: en\n---\n. . .\n\nThe Ministers met. They agreed.\n", "The Ministers met"),
+    ])
+    func aFirstSentenceWithoutWordsIsNoTitle(_ text: String, _ expected: String) throws {
+        let source = try SourceText(data: Data(text.utf8), path: "statement.txt")
+        let result = try StatementImporter(reader: nil).importStatement(source, id: nil)
+        #expect(result.statement.format == .markdown && result.statement.title == nil)
+        #expect(result.statement.releaseTitle == expected)
+        let site = try TestSite(["Content/site.yml": "title: T\n"], templates: false)
+        defer { site.remove() }
+        _ = try ImportWriter(root: site.root).write(result, force: false)
+        let folder = site.root.appendingPathComponent("Content/releases/\(result.releaseID)")
+        #expect(try SiteLoader().loadRelease(folder: folder, root: site.root, defaultLanguage: "en").title == expected)
+    }
 }
