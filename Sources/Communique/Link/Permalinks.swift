@@ -16,6 +16,9 @@ public enum Permalinks {
     /// An older year of a glossary entry's uses (the entry's page shows the newest).
     public static func glossaryEntryYear(_ id: String, _ year: String) -> String { "glossary/\(id)/\(year)/index.html" }
     public static let topicsIndex = "topics/index.html"
+    /// The search page; its index files are beside it (`SearchFiles`).
+    public static let search = "search/index.html"
+    static let searchTemplate = "search"
 
     public static func topic(_ id: String) -> String { "topics/\(id)/index.html" }
     /// An older year of a topic's mentions (the topic's page shows the newest).

@@ -90,11 +90,19 @@ public struct SiteRenderer {
             }
         }
         units.append { pages in try pages.renderNotFound() }
+        if base.hasSearch { units.append { pages in try pages.renderSearch() } }
 
         let rendered = try Self.renderConcurrently(units, from: base)
         try templates.check(knownKeys: PageRenderer.templateKeys)
         var files = rendered.files
-        files += FeedWriter(site: site, analysis: analysis).files(pages: files.map(\.path))
+        files += FeedWriter(site: site, analysis: analysis).files(pages: files.map(\.path).filter { $0 != Permalinks.search })
+        if base.hasSearch {
+            for file in SearchFiles.files(SearchIndex(site: site, analysis: analysis)) {
+                var hasher = StableHasher()
+                hasher.combine(file.text)
+                files.append(OutputFile(path: file.path, text: file.text, fingerprint: hasher.hex))
+            }
+        }
         for asset in templates.assets {
             var hasher = StableHasher()
             hasher.combine(bytes: asset.bytes)

@@ -97,11 +97,16 @@ import Testing
         defer { site.remove() }
         try site.build()
         for (path, data) in site.snapshot() where path.hasSuffix(".html") {
-            let html = HTMLText.withoutStructuredDataTag(String(decoding: data, as: UTF8.self))
+            let html = HTMLText.withoutOwnScriptTags(String(decoding: data, as: UTF8.self))
             #expect(!html.contains("<script"), "\(path)")
             #expect(!html.contains("<img"), "\(path)")
             #expect(!html.lowercased().contains("javascript:"), "\(path)")
         }
+        // The search index holds the same text as JavaScript strings, every `<` escaped.
+        let index = site.snapshot().filter { $0.key.hasPrefix("search/") && $0.key.hasSuffix(".js") }
+        #expect(index.count >= 3)
+        for (path, data) in index { #expect(!data.contains(UInt8(ascii: "<")), "\(path)") }
+        #expect(index.values.contains { String(decoding: $0, as: UTF8.self).contains("\\u003cscript\\u003ealert(1)") })
         #expect(try site.page("releases/2024-07-28-test/soron/index.html").contains("総論 &lt;script&gt;"))
     }
 

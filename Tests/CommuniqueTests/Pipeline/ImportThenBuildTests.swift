@@ -63,7 +63,7 @@ import Testing
         defer { site.remove() }
         var pages = 0
         for (path, data) in site.snapshot() where path.hasSuffix(".html") {
-            let html = HTMLText.withoutStructuredDataTag(String(decoding: data, as: UTF8.self))
+            let html = HTMLText.withoutOwnScriptTags(String(decoding: data, as: UTF8.self))
             #expect(!html.contains("<script"), "\(path)")
             #expect(!html.contains("<img"), "\(path)")
             #expect(!html.contains("href=\"javascript"), "\(path)")

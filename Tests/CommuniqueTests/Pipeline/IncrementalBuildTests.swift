@@ -137,7 +137,9 @@ import Testing
             try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/releases/2024-07-28-test"))
         }
         #expect(changed.contains("releases/2024-07-28-test/soron/index.html"))
-        #expect(report.write.removed == 4)
+        // Its own page, two section pages, its full text, and its paragraphs in the search index.
+        #expect(report.write.removed == 5)
+        #expect(changed.contains("search/d/2024-07-28-test.js"))
         #expect(!changed.contains("releases/2024-07-28-japan-us-2plus2/beigun-no-taisei/index.html"))
     }
 

@@ -159,8 +159,11 @@ enum HTMLText {
 
     /// The page without the opening tag of our JSON-LD script (whose text escapes every
     /// "<"), so a test can assert that no other script is there.
-    static func withoutStructuredDataTag(_ html: String) -> String {
-        html.replacingOccurrences(of: "<script type=\"application/ld+json\">", with: "")
+    /// The page without the script tags the templates put there themselves (JSON-LD; the
+    /// search page's labels and script), so that any `<script` left came from the content.
+    static func withoutOwnScriptTags(_ html: String) -> String {
+        ["<script type=\"application/ld+json\">", "<script type=\"application/json\" id=\"search-labels\">",
+         "<script src=\"../assets/search.js\">"].reduce(html) { $0.replacingOccurrences(of: $1, with: "") }
     }
 
     /// The tags of one element name, in order (`h1`, `h2` …).

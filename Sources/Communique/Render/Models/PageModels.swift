@@ -20,6 +20,10 @@ struct PageFrame: Codable {
     var homeUrl: String
     var glossaryUrl: String
     var topicsUrl: String
+    /// The search page, when the site's templates have one.
+    var searchUrl: String?
+    /// True on the search page itself, which needs no search box in its header.
+    var isSearch = false
     var canonical: String?
     var ogType = "website"
     var ogLocale: String
@@ -172,6 +176,19 @@ struct SeriesPage: Codable {
 
 /// The 404 page: the frame alone.
 struct NotFoundPage: Codable {}
+
+/// The search page: its script reads the index files (`SearchFiles`) and shows results.
+struct SearchPage: Codable {
+    /// The words the script shows (result count, no result…), as JSON for a
+    /// `<script type="application/json">` element: escaped by `JSONText`.
+    var searchLabels: String
+
+    init(labels: [String: String]) {
+        let keys = ["count": "search_count", "none": "search_none", "unavailable": "search_unavailable", "term": "glossary", "topic": "topics"]
+        searchLabels = "{" + keys.sorted { $0.key < $1.key }.map { "\(JSONText.string($0.key)):\(JSONText.string(labels[$0.value] ?? ""))" }
+            .joined(separator: ",") + "}"
+    }
+}
 
 // MARK: - Lists by year
 

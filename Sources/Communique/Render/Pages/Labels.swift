@@ -20,6 +20,10 @@ enum Labels {
         "no_mentions": "このトピックに言及した段落はまだありません。",
         "undated": "日付なし", "series": "シリーズ", "previous_meeting": "前回", "next_meeting": "次回", "meetings": "件",
         "feed": "更新情報（Atom）",
+        "search": "検索", "search_label": "声明の段落・用語・トピックを検索", "search_placeholder": "例：台湾海峡、ACM、拉致",
+        "search_year": "年", "search_all_years": "すべての年", "search_all_topics": "すべてのトピック", "search_more": "さらに表示",
+        "search_noscript": "検索には JavaScript が必要です。", "search_count": "{n} 件", "search_none": "該当するものはありません。",
+        "search_unavailable": "検索索引を読み込めませんでした。",
     ]
     static let english = [
         "skip": "Skip to content", "home": "Home", "breadcrumbs": "You are here", "permalink": "Link to this paragraph",
@@ -36,5 +40,9 @@ enum Labels {
         "no_mentions": "No paragraph mentions this topic yet.",
         "undated": "Undated", "series": "Series", "previous_meeting": "Previous meeting", "next_meeting": "Next meeting",
         "meetings": "meetings", "feed": "Updates (Atom feed)",
+        "search": "Search", "search_label": "Search the statements' paragraphs, glossary and topics",
+        "search_placeholder": "e.g. Taiwan Strait, ACM", "search_year": "Year", "search_all_years": "All years",
+        "search_all_topics": "All topics", "search_more": "More results", "search_noscript": "Search needs JavaScript.",
+        "search_count": "{n} results", "search_none": "Nothing matches.", "search_unavailable": "The search index could not be loaded.",
     ]
 }

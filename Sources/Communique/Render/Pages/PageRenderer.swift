@@ -53,7 +53,7 @@ struct PageRenderer {
     private static var modelTypes: [any Decodable.Type] {
         [
             PageFrame.self, HomePage.self, ReleasePage.self, SectionPage.self, PrintPage.self, SeriesPage.self, GlossaryIndexPage.self,
-            GlossaryEntryPage.self, TopicsIndexPage.self, TopicPage.self, NotFoundPage.self,
+            GlossaryEntryPage.self, TopicsIndexPage.self, TopicPage.self, NotFoundPage.self, SearchPage.self,
         ]
     }
     private static func shape<Model: Decodable>(of type: Model.Type) -> (schema: TemplateSchema, names: Set<String>) { TemplateSchema.read(type) }
@@ -68,6 +68,7 @@ struct PageRenderer {
             homeUrl: Permalinks.relative(from: path, to: Permalinks.home),
             glossaryUrl: Permalinks.relative(from: path, to: Permalinks.glossary),
             topicsUrl: Permalinks.relative(from: path, to: Permalinks.topicsIndex),
+            searchUrl: hasSearch ? Permalinks.relative(from: path, to: Permalinks.search) : nil,
             // Only an absolute base_url gives a canonical URL; a path alone would be wrong
             // under another host and from disk.
             canonical: site.config.absoluteURL(of: path),
@@ -122,8 +123,20 @@ struct PageRenderer {
         frame.homeUrl = base
         frame.glossaryUrl = base + Permalinks.glossary
         frame.topicsUrl = base + Permalinks.topicsIndex
+        frame.searchUrl = frame.searchUrl.map { _ in base + Permalinks.search }
         frame.feedUrl = site.config.hasAbsoluteBaseURL ? base + FeedWriter.feed : nil
         try render(Permalinks.notFound, template: "404", frame: frame, model: NotFoundPage())
+    }
+
+    /// Whether the site's templates have a search page (`Templates/search.mustache`): sites
+    /// made before search have none, and get neither the page nor its index.
+    var hasSearch: Bool { templates?.sources[Permalinks.searchTemplate] != nil }
+
+    mutating func renderSearch() throws {
+        var frame = frame(for: Permalinks.search, lang: site.config.language, title: labels["search"]!)
+        frame.isSearch = true
+        frame.breadcrumbs = [crumb(labels["home"]!, Permalinks.home)(Permalinks.search)]
+        try render(Permalinks.search, template: Permalinks.searchTemplate, frame: frame, model: SearchPage(labels: labels))
     }
 
     /// A breadcrumb, made relative once the page it appears on is known.

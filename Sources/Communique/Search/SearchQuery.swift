@@ -1,0 +1,172 @@
+/// A query as the search page reads it, and its answers from a `SearchIndex`: the
+/// reference the page's script (`Templates/assets/search.js`) is tested against.
+///
+/// Words separated by spaces must all match. A Japanese run matches where its characters
+/// stand adjacent and in order (サイバー never matches サイドバー); one character matches
+/// anywhere. A Latin word matches whole, the last one also as a prefix while it is being
+/// typed (no space after it); `"…"` asks for words adjacent and in order.
+public struct SearchQuery: Sendable, Equatable {
+    public enum Part: Sendable, Equatable {
+        case japanese([Unicode.Scalar])
+        case word(String, prefix: Bool)
+        case phrase([String])
+    }
+
+    public var parts: [Part]
+    /// The whole query folded, spaces dropped: what is compared with glossary forms.
+    public var folded: String
+
+    public init(_ query: String) {
+        parts = []
+        var quoted = false
+        for (index, segment) in query.split(separator: "\"", omittingEmptySubsequences: false).enumerated() {
+            quoted = index % 2 == 1
+            let runs = SearchText.runs(of: String(segment))
+            if quoted {
+                var words: [String] = []
+                for run in runs {
+                    switch run {
+                    case .word(let word): words.append(word)
+                    case .japanese(let scalars):
+                        if !words.isEmpty { parts.append(Self.phraseOrWord(words)); words = [] }
+                        parts.append(.japanese(scalars))
+                    }
+                }
+                if !words.isEmpty { parts.append(Self.phraseOrWord(words)) }
+            } else {
+                for run in runs {
+                    switch run {
+                    case .word(let word): parts.append(.word(word, prefix: false))
+                    case .japanese(let scalars): parts.append(.japanese(scalars))
+                    }
+                }
+            }
+        }
+        // The word being typed: the last one, unquoted, with nothing after it.
+        if case .word(let word, _)? = parts.last, !quoted,
+            let last = query.unicodeScalars.last, SearchText.kind(of: SearchText.foldKana(last)) != .separator
+        {
+            parts[parts.count - 1] = .word(word, prefix: true)
+        }
+        folded = String(String.UnicodeScalarView(SearchText.fold(query).filter { SearchText.kind(of: $0) != .separator }))
+    }
+
+    private static func phraseOrWord(_ words: [String]) -> Part {
+        words.count == 1 ? .word(words[0], prefix: false) : .phrase(words)
+    }
+
+    public struct Answer: Sendable, Equatable {
+        /// Entry indexes (glossary, then topics): the entry the query names first.
+        public var entries: [Int]
+        /// Document numbers, newest first.
+        public var documents: [Int]
+    }
+
+    /// The entries and paragraphs that match, with `year` (`yyyy`) and `topic` (index) filters.
+    public func answer(in index: SearchIndex, year: String? = nil, topic: Int? = nil) -> Answer {
+        guard !parts.isEmpty else { return Answer(entries: [], documents: []) }
+        // A query that is a glossary form (or a topic's name) also finds the entry's other forms.
+        let named = index.entries.indices.filter { entry in
+            index.entries[entry].forms.contains { Self.foldedName($0) == folded }
+        }
+        var matched = Set(documents(matching: parts, in: index))
+        for entry in named {
+            for form in index.entries[entry].forms where Self.foldedName(form) != folded {
+                let formParts = SearchQuery(form + " ").parts
+                if !formParts.isEmpty { matched.formUnion(documents(matching: formParts, in: index)) }
+            }
+        }
+        var documents = matched.sorted(by: >)
+        if let year {
+            documents = documents.filter { index.releases[index.documents[$0].release].date.hasPrefix(year + "-") }
+        }
+        if let topic { documents = documents.filter { index.documents[$0].topics.contains(topic) } }
+        let others = index.entries.indices.filter { entry in
+            !named.contains(entry) && Self.matches(parts, SearchText.runs(of: Self.entryText(index.entries[entry])))
+        }
+        return Answer(entries: named + others, documents: documents)
+    }
+
+    static func foldedName(_ name: String) -> String {
+        String(String.UnicodeScalarView(SearchText.fold(name).filter { SearchText.kind(of: $0) != .separator }))
+    }
+
+    static func entryText(_ entry: SearchIndex.Entry) -> String {
+        ([entry.title, entry.reading] + entry.forms + [entry.english]).joined(separator: " ")
+    }
+
+    /// Documents with every part, ascending.
+    func documents(matching parts: [Part], in index: SearchIndex) -> [Int] {
+        var result: [Int32]?
+        var verify = false
+        for part in parts {
+            let found: [Int32]
+            switch part {
+            case .japanese(let scalars) where scalars.count == 1:
+                let first = scalars[0]
+                found = Self.union(index.postings.filter { token, _ in
+                    token.unicodeScalars.first == first && SearchText.kind(of: first) == .japanese
+                }.map(\.value))
+            case .japanese(let scalars):
+                verify = verify || scalars.count > 2
+                found = Self.intersection((0..<scalars.count - 1).map { index.postings[SearchIndex.token(SearchIndex.key(scalars[$0], scalars[$0 + 1]))] ?? [] })
+            case .word(let word, let prefix):
+                found = prefix
+                    ? Self.union(index.postings.filter { token, _ in token.hasPrefix(word) && !token.hasPrefix("#") && Self.isWord(token) }.map(\.value))
+                    : index.postings[word] ?? []
+            case .phrase(let words):
+                verify = true
+                found = Self.intersection(words.map { index.postings[$0] ?? [] })
+            }
+            result = result.map { Self.intersection([$0, found]) } ?? found
+        }
+        let candidates = (result ?? []).map(Int.init)
+        guard verify else { return candidates }
+        return candidates.filter { Self.matches(parts, SearchText.runs(of: index.documents[$0].text)) }
+    }
+
+    private static func isWord(_ token: String) -> Bool {
+        token.unicodeScalars.allSatisfy { SearchText.kind(of: $0) != .japanese }
+    }
+
+    /// Whether runs of text have every part (the page's check, on the text itself).
+    static func matches(_ parts: [Part], _ runs: [SearchText.Run]) -> Bool {
+        parts.allSatisfy { part in
+            switch part {
+            case .japanese(let scalars):
+                return runs.contains { run in
+                    guard case .japanese(let text) = run else { return false }
+                    return Self.contains(text, scalars)
+                }
+            case .word(let word, let prefix):
+                return runs.contains { run in
+                    guard case .word(let text) = run else { return false }
+                    return prefix ? text.hasPrefix(word) : text == word
+                }
+            case .phrase(let words):
+                return runs.indices.contains { start in
+                    start + words.count <= runs.count
+                        && words.indices.allSatisfy { runs[start + $0] == .word(words[$0]) }
+                }
+            }
+        }
+    }
+
+    static func contains(_ text: [Unicode.Scalar], _ part: [Unicode.Scalar]) -> Bool {
+        guard part.count <= text.count else { return false }
+        return (0...(text.count - part.count)).contains { start in text[start..<(start + part.count)].elementsEqual(part) }
+    }
+
+    static func union(_ lists: [[Int32]]) -> [Int32] {
+        Array(Set(lists.joined())).sorted()
+    }
+
+    static func intersection(_ lists: [[Int32]]) -> [Int32] {
+        guard var result = lists.min(by: { $0.count < $1.count }) else { return [] }
+        for list in lists {
+            let set = Set(list)
+            result = result.filter(set.contains)
+        }
+        return result
+    }
+}

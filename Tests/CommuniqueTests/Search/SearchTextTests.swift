@@ -1,0 +1,108 @@
+import Testing
+
+@testable import Communique
+
+@Suite struct SearchTextTests {
+    private func tokens(_ text: String) -> [String] {
+        SearchText.runs(of: text).flatMap(SearchText.tokens)
+    }
+
+    @Test func japaneseIsReadAsBigramsWithATail() {
+        #expect(tokens("台湾海峡") == ["台湾", "湾海", "海峡", "峡$"])
+        #expect(tokens("拉") == ["拉$"])
+    }
+
+    @Test func widthsAndKanaAreFolded() {
+        // Full-width Latin and digits, half-width katakana, katakana and hiragana: one form each.
+        #expect(SearchText.runs(of: "ＡＣＭ") == SearchText.runs(of: "acm"))
+        #expect(SearchText.runs(of: "ｻｲﾊﾞｰ") == SearchText.runs(of: "サイバー"))
+        #expect(SearchText.runs(of: "サイバー") == SearchText.runs(of: "さいばー"))
+        #expect(SearchText.runs(of: "（１）") == [.word("1")])
+    }
+
+    @Test func punctuationAndScriptChangesSeparateRuns() {
+        #expect(SearchText.runs(of: "日米「2+2」、G7外相会合。North Korea's")
+            == [.japanese(Array("日米".unicodeScalars)), .word("2"), .word("2"), .word("g7"),
+                .japanese(Array("外相会合".unicodeScalars)), .word("north"), .word("korea"), .word("s")])
+        #expect(SearchText.runs(of: "アントニー・ブリンケン").count == 2)
+    }
+
+    @Test func latinWordsAreWholeAndLowerCased() {
+        #expect(tokens("The Quad, QUAD and quads") == ["the", "quad", "quad", "and", "quads"])
+    }
+}
+
+@Suite struct SearchQueryTests {
+    /// Paragraphs of three releases, oldest first, and one glossary entry with an alias.
+    private static func index() -> SearchIndex {
+        var index = SearchIndex()
+        let texts: [[String]] = [
+            ["台湾海峡の平和と安定の重要性を強調した。", "サイドバーの表示を改めた。"],
+            ["台湾と海峡を隔てた地域について述べた。", "同盟調整メカニズムを強化する。", "The Quad met in Tokyo."],
+            ["サイバー分野の協力を進める。", "ＡＣＭの役割を確認した。", "North Korea's missile launches were condemned.", "拉致問題の即時解決を求めた。"],
+        ]
+        for (number, paragraphs) in texts.enumerated() {
+            let first = index.documents.count
+            for text in paragraphs {
+                let document = Int32(index.documents.count)
+                index.documents.append(SearchIndex.Document(release: number, section: "S", label: "", url: "u", text: text, topics: []))
+                for token in Set(SearchText.runs(of: text).flatMap(SearchText.tokens)) {
+                    index.postings[token, default: []].append(document)
+                }
+            }
+            index.releases.append(SearchIndex.Release(
+                id: "r\(number)", title: "R\(number)", date: "202\(number)-07-28", url: "r", firstDocument: first,
+                documentCount: paragraphs.count))
+        }
+        index.entries = [SearchIndex.Entry(
+            kind: .term, title: "同盟調整メカニズム", reading: "どうめいちょうせいめかにずむ", url: "g",
+            forms: ["同盟調整メカニズム", "ACM"], english: "Alliance Coordination Mechanism", text: "日米同盟の調整の枠組み")]
+        return index
+    }
+
+    private func documents(_ query: String, year: String? = nil) -> [Int] {
+        SearchQuery(query).answer(in: Self.index(), year: year).documents
+    }
+
+    @Test func aJapanesePhraseMatchesOnlyAdjacentAndInOrder() {
+        #expect(documents("台湾海峡") == [0])
+        #expect(documents("サイバー") == [5])
+        #expect(documents("サイドバー") == [1])
+        #expect(documents("さいばー") == [5])
+    }
+
+    @Test func oneCharacterMatchesAnywhere() {
+        #expect(documents("拉") == [8])
+        #expect(documents("峡") == [2, 0])
+    }
+
+    @Test func wordsSeparatedBySpacesMustAllMatch() {
+        #expect(documents("台湾 海峡") == [2, 0])
+        #expect(documents("台湾 サイバー") == [])
+    }
+
+    @Test func latinWordsAreWholeAndTheLastIsAPrefixWhileTyped() {
+        #expect(documents("quad ") == [4])
+        #expect(documents("qua") == [4])
+        #expect(documents("qua ") == [])
+        #expect(documents("\"north korea\"") == [7])
+        #expect(documents("\"korea north\"") == [])
+    }
+
+    @Test func aGlossaryFormFindsTheOtherForms() {
+        let answer = SearchQuery("ＡＣＭ").answer(in: Self.index())
+        #expect(answer.entries == [0])
+        #expect(answer.documents == [6, 3])
+        #expect(SearchQuery("同盟調整メカニズム").answer(in: Self.index()).documents == [6, 3])
+    }
+
+    @Test func entriesAreFoundByTheirNamesNotTheirGloss() {
+        #expect(SearchQuery("coordination").answer(in: Self.index()).entries == [0])
+        #expect(SearchQuery("調整メカ").answer(in: Self.index()).entries == [0])
+        #expect(SearchQuery("枠組み").answer(in: Self.index()).entries == [])
+    }
+
+    @Test func aYearFilterKeepsThatYearsReleases() {
+        #expect(documents("台湾", year: "2020") == [0])
+    }
+}
