@@ -149,7 +149,8 @@
   function Engine(load) {
     this.load = load;      // path (relative to search/) → Promise of the registered data
     this.meta = null;
-    this.loading = {};     // path → Promise of its data
+    this.loading = {};     // path → Promise of its data (meta; t/N: {token: postings};
+                           // d/ID: {pages: [[title, url]…], docs: [[page, label, anchor, text, [topic…]]…]})
   }
 
   // One load per file, however many parts of a query (or queries) ask for it at once.
@@ -181,8 +182,13 @@
 
   Engine.prototype.doc = function (number) {
     var self = this, release = self.releaseOf(number);
-    return self.releaseDocs(release).then(function (docs) {
-      return { number: number, release: release, fields: docs[number - self.meta.releases[release][4]] };
+    return self.releaseDocs(release).then(function (file) {
+      // Written small (SearchFiles.documents): a label as the length of the text it starts,
+      // an anchor after its page's common prefix, no topic list when there is none.
+      var stored = file.docs[number - self.meta.releases[release][4]], page = file.pages[stored[0]];
+      var label = typeof stored[1] === 'number' ? stored[3].slice(0, stored[1]) : stored[1];
+      var fields = [stored[0], label, page[2] + stored[2], stored[3], stored[4] || []];
+      return { number: number, release: release, page: page, fields: fields };
     });
   };
 
@@ -418,8 +424,8 @@
       var release = engine.meta.releases[doc.release], f = doc.fields;
       var li = document.createElement('li');
       var a = document.createElement('a');
-      a.href = root + f[2];
-      a.textContent = [f[0] || release[1], f[1]].filter(Boolean).join(' ');
+      a.href = root + doc.page[1] + '#' + f[2];
+      a.textContent = [doc.page[0] || release[1], f[1]].filter(Boolean).join(' ');
       li.appendChild(a);
       li.appendChild(text('p', [release[1], release[2]].filter(Boolean).join(' · '), 'search-meta'));
       li.appendChild(snippet(f[3], query.parts));

@@ -31,7 +31,13 @@ function load(file) {
   const answers = [];
   for (const query of queries) {
     const answer = await engine.answer(query);
-    answers.push({ entries: answer.entries, documents: answer.documents });
+    // Each paragraph as the page shows it: permalink, label, text, topics.
+    const shown = [];
+    for (const number of answer.documents) {
+      const doc = await engine.doc(number);
+      shown.push([doc.page[1] + '#' + doc.fields[2], doc.fields[1], doc.fields[3], doc.fields[4].join(',')]);
+    }
+    answers.push({ entries: answer.entries, documents: answer.documents, shown: shown });
   }
   process.stdout.write(JSON.stringify(answers));
 })().catch((error) => { console.error(error); process.exit(1); });

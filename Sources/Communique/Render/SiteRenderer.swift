@@ -92,16 +92,16 @@ public struct SiteRenderer {
         units.append { pages in try pages.renderNotFound() }
         if base.hasSearch { units.append { pages in try pages.renderSearch() } }
 
+        // The search index is made while the pages render: it reads what they read.
+        let search = base.hasSearch ? SearchIndexTask(site: site, analysis: analysis) : nil
         let rendered = try Self.renderConcurrently(units, from: base)
         try templates.check(knownKeys: PageRenderer.templateKeys)
         var files = rendered.files
         files += FeedWriter(site: site, analysis: analysis).files(pages: files.map(\.path).filter { $0 != Permalinks.search })
-        if base.hasSearch {
-            for file in SearchFiles.files(SearchIndex(site: site, analysis: analysis)) {
-                var hasher = StableHasher()
-                hasher.combine(file.text)
-                files.append(OutputFile(path: file.path, text: file.text, fingerprint: hasher.hex))
-            }
+        for file in search?.files() ?? [] {
+            var hasher = StableHasher()
+            hasher.combine(bytes: file.bytes)
+            files.append(OutputFile(path: file.path, bytes: file.bytes, fingerprint: hasher.hex))
         }
         for asset in templates.assets {
             var hasher = StableHasher()
@@ -147,3 +147,21 @@ public struct RenderResult: Sendable {
     public var templateKeys: Set<String> = []
 }
 
+
+/// The search index's files, made on another thread from the moment it is created.
+private final class SearchIndexTask: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var made: [(path: String, bytes: [UInt8])] = []
+
+    init(site: SiteSource, analysis: Analysis) {
+        let input = UncheckedSendable((site, analysis))
+        DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
+            made = SearchFiles.files(SearchIndex(site: input.value.0, analysis: input.value.1))
+        }
+    }
+
+    func files() -> [(path: String, bytes: [UInt8])] {
+        group.wait()
+        return made
+    }
+}

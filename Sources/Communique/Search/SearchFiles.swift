@@ -3,38 +3,96 @@
 ///
 /// - `search/meta.js`: releases, topics, glossary entries and the number of term shards;
 /// - `search/t/<n>.js`: the postings of the tokens whose shard is `n` (`shard(of:count:)`);
-/// - `search/d/<release id>.js`: one release's paragraphs.
+/// - `search/d/<release id>.js`: one release's pages and paragraphs.
 ///
 /// A query loads the meta file, one term shard per token it asks for, and the paragraphs
 /// of the releases it shows. A postings list is its document numbers' differences, each a
 /// base-32 number written low digit first in `digits` (a digit ≥ 32 is followed by more).
 public enum SearchFiles {
-    static let digits = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".unicodeScalars)
+    static let digits = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
     public static let folder = "search"
 
-    public static func files(_ index: SearchIndex) -> [(path: String, text: String)] {
-        let encoded = index.postings.mapValues(encode)
-        let bytes = encoded.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count + 6 }
+    public static func files(_ index: SearchIndex) -> [(path: String, bytes: [UInt8])] {
+        let tokens = index.postings.keys.sorted()
+        let bytes = tokens.reduce(0) { $0 + $1.utf8.count + 6 + index.postings[$1]!.count * 2 }
         let count = shardCount(forBytes: bytes)
-        var shards = Array(repeating: [(String, String)](), count: count)
-        for (token, list) in encoded { shards[shard(of: token, count: count)].append((token, list)) }
-        var files: [(String, String)] = [("\(folder)/meta.js", meta(index, shards: count))]
-        for (number, shard) in shards.enumerated() {
-            let body = shard.sorted { $0.0 < $1.0 }.map { "\(JSONText.string($0.0)):\"\($0.1)\"" }.joined(separator: ",\n")
-            files.append(("\(folder)/t/\(number).js", "communiqueSearch.terms(\(number),{\n\(body)});\n"))
+        var shards = Array(repeating: [String](), count: count)
+        for token in tokens { shards[shard(of: token, count: count)].append(token) }
+        let releases = index.releases
+        // Shards, then releases, each written on any core.
+        let written = Parallel.map(count + releases.count) { item -> (String, [UInt8]) in
+            if item < count {
+                var out = Array("communiqueSearch.terms(\(item),{".utf8)
+                for (k, token) in shards[item].enumerated() {
+                    if k > 0 { out.append(UInt8(ascii: ",")) }
+                    JSONText.append(token, to: &out)
+                    out.append(UInt8(ascii: ":"))
+                    out.append(UInt8(ascii: "\""))
+                    encode(index.postings[token]!, into: &out)
+                    out.append(UInt8(ascii: "\""))
+                }
+                out += Array("});\n".utf8)
+                return ("\(folder)/t/\(item).js", out)
+            }
+            let release = releases[item - count]
+            return ("\(folder)/d/\(release.id).js", documents(of: release, in: index))
         }
-        for release in index.releases {
-            let documents = index.documents[release.firstDocument..<(release.firstDocument + release.documentCount)]
-            let body = documents.map { document in
-                "[\(JSONText.string(document.section)),\(JSONText.string(document.label)),\(JSONText.string(document.url)),"
-                    + "\(JSONText.string(document.text)),[\(document.topics.map(String.init).joined(separator: ","))]]"
-            }.joined(separator: ",\n")
-            files.append(("\(folder)/d/\(release.id).js", "communiqueSearch.docs(\(JSONText.string(release.id)),[\n\(body)]);\n"))
-        }
-        return files
+        return [("\(folder)/meta.js", meta(index, shards: count))] + written.map { (path: $0.0, bytes: $0.1) }
     }
 
-    static func meta(_ index: SearchIndex, shards: Int) -> String {
+    /// `communiqueSearch.docs(id, {pages: [[title, url, anchor prefix]…], docs: [[page, label,
+    /// anchor, text, topics?]…]})`, written small (the documents are most of the index):
+    /// a label the text starts with is its length, an anchor is what follows its page's
+    /// common prefix, and a paragraph without topics has no list.
+    static func documents(of release: SearchIndex.Release, in index: SearchIndex) -> [UInt8] {
+        let documents = index.documents[release.firstDocument..<(release.firstDocument + release.documentCount)]
+        let prefixes = release.pages.indices.map { page in
+            commonPrefix(documents.lazy.filter { $0.page == page }.map(\.anchor))
+        }
+        var out = Array("communiqueSearch.docs(".utf8)
+        JSONText.append(release.id, to: &out)
+        out += Array(",{\"pages\":[".utf8)
+        for (k, page) in release.pages.enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "["))
+            JSONText.append(page.title, to: &out)
+            out.append(UInt8(ascii: ","))
+            JSONText.append(page.url, to: &out)
+            out.append(UInt8(ascii: ","))
+            JSONText.append(prefixes[k], to: &out)
+            out.append(UInt8(ascii: "]"))
+        }
+        out += Array("],\"docs\":[".utf8)
+        for (k, document) in documents.enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            out += Array("[\(document.page),".utf8)
+            if !document.label.isEmpty, document.text.hasPrefix(document.label) {
+                out += Array(String(document.label.utf16.count).utf8)
+            } else {
+                JSONText.append(document.label, to: &out)
+            }
+            out.append(UInt8(ascii: ","))
+            JSONText.append(String(document.anchor.dropFirst(prefixes[document.page].count)), to: &out)
+            out.append(UInt8(ascii: ","))
+            JSONText.append(document.text, to: &out)
+            if !document.topics.isEmpty { out += Array(",[\(document.topics.map(String.init).joined(separator: ","))]".utf8) }
+            out.append(UInt8(ascii: "]"))
+        }
+        out += Array("]});\n".utf8)
+        return out
+    }
+
+    static func commonPrefix<Texts: Sequence<String>>(_ texts: Texts) -> String {
+        var prefix: Substring?
+        for text in texts {
+            guard let current = prefix else { prefix = Substring(text); continue }
+            prefix = current.commonPrefix(with: text)[...]
+            if prefix!.isEmpty { break }
+        }
+        return String(prefix ?? "")
+    }
+
+    static func meta(_ index: SearchIndex, shards: Int) -> [UInt8] {
         let releases = index.releases.map { release in
             "[\(JSONText.string(release.id)),\(JSONText.string(release.title)),\(JSONText.string(release.date)),"
                 + "\(JSONText.string(release.url)),\(release.firstDocument),\(release.documentCount)]"
@@ -45,14 +103,14 @@ public enum SearchFiles {
                 + "\(JSONText.string(entry.url)),[\(entry.forms.map(JSONText.string).joined(separator: ","))],"
                 + "\(JSONText.string(entry.english)),\(JSONText.string(entry.text))]"
         }
-        return "communiqueSearch.meta({\"shards\":\(shards),\n\"releases\":[\n\(releases.joined(separator: ",\n"))],\n"
-            + "\"topics\":[\n\(topics.joined(separator: ",\n"))],\n\"entries\":[\n\(entries.joined(separator: ",\n"))]});\n"
+        return Array(("communiqueSearch.meta({\"shards\":\(shards),\n\"releases\":[\n\(releases.joined(separator: ",\n"))],\n"
+            + "\"topics\":[\n\(topics.joined(separator: ",\n"))],\n\"entries\":[\n\(entries.joined(separator: ",\n"))]});\n").utf8)
     }
 
-    /// About 8 KiB of postings a shard, in a power of two of shards (1 … 512).
+    /// About 4 KiB of postings a shard, in a power of two of shards (1 … 1024).
     static func shardCount(forBytes bytes: Int) -> Int {
         var count = 1
-        while count < 512 && count * 8192 < bytes { count *= 2 }
+        while count < 1024 && count * 4096 < bytes { count *= 2 }
         return count
     }
 
@@ -61,15 +119,14 @@ public enum SearchFiles {
     public static func shard(of token: String, count: Int) -> Int {
         let key = token.hasPrefix("#") ? Substring(token) : token.prefix(1)
         var hash: UInt32 = 2_166_136_261
-        for byte in key.unicodeScalars.first.map({ _ in Array(key.utf8) }) ?? [] {
+        for byte in key.utf8 {
             hash ^= UInt32(byte)
             hash = hash &* 16_777_619
         }
         return Int(hash % UInt32(count))
     }
 
-    static func encode(_ documents: [Int32]) -> String {
-        var out = String.UnicodeScalarView()
+    static func encode(_ documents: [Int32], into out: inout [UInt8]) {
         var previous: Int32 = -1
         for document in documents {
             var value = UInt32(document - previous)
@@ -80,14 +137,13 @@ public enum SearchFiles {
             }
             out.append(digits[Int(value)])
         }
-        return String(out)
     }
 
     static func decode(_ text: String) -> [Int32] {
         var documents: [Int32] = []
         var value: UInt32 = 0, shift: UInt32 = 0, previous: Int32 = -1
-        for scalar in text.unicodeScalars {
-            guard let digit = digits.firstIndex(of: scalar) else { return [] }
+        for byte in text.utf8 {
+            guard let digit = digits.firstIndex(of: byte) else { return [] }
             value |= UInt32(digit & 31) << shift
             if digit >= 32 { shift += 5; continue }
             previous += Int32(value)

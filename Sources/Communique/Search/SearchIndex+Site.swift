@@ -2,53 +2,38 @@ import Foundation
 
 extension SearchIndex {
     /// The index of a site as analysed: paragraphs (any block with text but headings),
-    /// glossary entries and topics.
+    /// glossary entries and topics. Releases are read on every core, a few dozen at a
+    /// time (what each finds is held only until it is merged), then numbered in order.
     public init(site: SiteSource, analysis: Analysis) {
+        topics = analysis.topics.topics.map { ($0.id, $0.title) }
+        // Oldest first: a new release takes the next numbers.
+        let releases = Array(site.releases.reversed())
         var japanese: [UInt64: [Int32]] = [:]
         var words: [String: [Int32]] = [:]
-        func add(_ text: String, document: Int32) {
-            for run in SearchText.runs(of: text) {
-                switch run {
-                case .word(let word):
-                    if words[word]?.last != document { words[word, default: []].append(document) }
-                case .japanese(let scalars):
-                    for index in scalars.indices {
-                        let key = Self.key(scalars[index], index + 1 < scalars.count ? scalars[index + 1] : nil)
-                        if japanese[key]?.last != document { japanese[key, default: []].append(document) }
-                    }
+        for chunk in Parallel.runs(count: releases.count, parts: max(1, releases.count / 32)) {
+            let read = Parallel.map(chunk.count) { Self.read(releases[chunk.lowerBound + $0], analysis: analysis) }
+            for (offset, release) in read.enumerated() {
+                let model = releases[chunk.lowerBound + offset]
+                let first = Int32(documents.count)
+                for var document in release.documents {
+                    document.release = self.releases.count
+                    documents.append(document)
+                }
+                self.releases.append(Release(
+                    id: model.id, title: model.title, date: model.date?.iso ?? model.published?.date.iso ?? "",
+                    url: Permalinks.release(model.id), pages: release.pages, firstDocument: Int(first),
+                    documentCount: release.documents.count))
+                for (key, document) in release.japanese {
+                    japanese[key, default: []].append(first + document)
+                }
+                for (word, document) in release.words {
+                    words[word, default: []].append(first + document)
                 }
             }
         }
-        topics = analysis.topics.topics.map { ($0.id, $0.title) }
-        let topicTokens = analysis.topics.topics.map { "#" + $0.id }
-        // Oldest first: a new release takes the next numbers.
-        for release in site.releases.reversed() {
-            let first = documents.count
-            let pages = [(PageKey(release: release.id, section: ""), "", analysis.releaseBodies[release.id])]
-                + release.sections.map { section -> (PageKey, String, ParsedPage?) in
-                    let key = PageKey(release: release.id, section: section.slug)
-                    return (key, section.title, analysis.sections[key])
-                }
-            for (key, sectionTitle, page) in pages {
-                for block in page?.blocks ?? [] where !block.isHeading {
-                    let text = block.plainText.replacingEvery("\n", with: " ").trimmingCharacters(in: .whitespaces)
-                    guard !text.isEmpty else { continue }
-                    let ref = ParagraphRef(page: key, anchor: block.anchor)
-                    let topicIndexes = analysis.topics.topicsByParagraph[ref] ?? []
-                    let number = Int32(documents.count)
-                    documents.append(Document(
-                        release: releases.count, section: sectionTitle, label: block.marker?.text ?? "",
-                        url: Permalinks.page(key) + "#" + block.anchor, text: text, topics: topicIndexes))
-                    add(text, document: number)
-                    for index in topicIndexes where words[topicTokens[index]]?.last != number {
-                        words[topicTokens[index], default: []].append(number)
-                    }
-                }
-            }
-            releases.append(Release(
-                id: release.id, title: release.title, date: release.date?.iso ?? release.published?.date.iso ?? "",
-                url: Permalinks.release(release.id), firstDocument: first, documentCount: documents.count - first))
-        }
+        postings = words
+        postings.reserveCapacity(words.count + japanese.count)
+        for (key, list) in japanese { postings[Self.token(key)] = list }
         for entry in analysis.glossary.entries {
             entries.append(Entry(
                 kind: .term, title: entry.term, reading: entry.reading, url: Permalinks.glossaryEntry(entry.id),
@@ -59,8 +44,56 @@ extension SearchIndex {
                 kind: .topic, title: topic.title, reading: topic.reading ?? "", url: Permalinks.topic(topic.id),
                 forms: [topic.title], english: topic.english ?? "", text: topic.description ?? ""))
         }
-        postings = words
-        for (key, documents) in japanese { postings[Self.token(key)] = documents }
+    }
+
+    /// One release's pages and paragraphs, and its tokens as (token, paragraph) pairs,
+    /// paragraphs numbered from 0 within the release, each pair once, in paragraph order.
+    private static func read(_ release: Communique.Release, analysis: Analysis)
+        -> (pages: [Page], documents: [Document], japanese: [(UInt64, Int32)], words: [(String, Int32)])
+    {
+        var japanese: [(UInt64, Int32)] = []
+        var words: [(String, Int32)] = []
+        let keys = [PageKey(release: release.id, section: "")]
+            + release.sections.map { PageKey(release: release.id, section: $0.slug) }
+        let pages = [Page(title: "", url: Permalinks.release(release.id))]
+            + release.sections.map { Page(title: $0.title, url: Permalinks.section(release.id, $0.slug)) }
+        var documents: [Document] = []
+        var seenJapanese = Set<UInt64>(), seenWords = Set<String>()
+        for (page, key) in keys.enumerated() {
+            let parsed = page == 0 ? analysis.releaseBodies[release.id] : analysis.sections[key]
+            for block in parsed?.blocks ?? [] where !block.isHeading {
+                let text = Self.oneLine(block.plainText)
+                guard !text.isEmpty else { continue }
+                let topicIndexes = analysis.topics.topicsByParagraph[ParagraphRef(page: key, anchor: block.anchor)] ?? []
+                let number = Int32(documents.count)
+                documents.append(Document(
+                    release: 0, page: page, label: block.marker?.text ?? "", anchor: block.anchor, text: text, topics: topicIndexes))
+                seenJapanese.removeAll(keepingCapacity: true)
+                seenWords.removeAll(keepingCapacity: true)
+                for run in SearchText.runs(of: text) {
+                    switch run {
+                    case .word(let word):
+                        if seenWords.insert(word).inserted { words.append((word, number)) }
+                    case .japanese(let scalars):
+                        for index in scalars.indices {
+                            let key = Self.key(scalars[index], index + 1 < scalars.count ? scalars[index + 1] : nil)
+                            if seenJapanese.insert(key).inserted { japanese.append((key, number)) }
+                        }
+                    }
+                }
+                for index in topicIndexes { words.append(("#" + analysis.topics.topics[index].id, number)) }
+            }
+        }
+        return (pages, documents, japanese, words)
+    }
+
+    /// The paragraph's text on one line, trimmed; the same string when it already is.
+    private static func oneLine(_ text: String) -> String {
+        let joined = text.contains("\n") ? text.replacingEvery("\n", with: " ") : text
+        guard let first = joined.unicodeScalars.first, let last = joined.unicodeScalars.last,
+            first.properties.isWhitespace || last.properties.isWhitespace
+        else { return joined }
+        return joined.trimmingCharacters(in: .whitespaces)
     }
 
     /// A Japanese token as a number: its first scalar, then its second or none (a tail).

@@ -12,19 +12,28 @@ public struct SearchIndex: Sendable, Equatable {
         public var date: String
         /// Site-root-relative path of the release's page.
         public var url: String
+        /// Its pages: its own (title "") and its sections, in order.
+        public var pages: [Page]
         /// Its paragraphs are `firstDocument..<firstDocument + documentCount`.
         public var firstDocument: Int
         public var documentCount: Int
     }
 
+    public struct Page: Sendable, Equatable {
+        /// The section's title; "" for the release's own page (lead and preamble).
+        public var title: String
+        /// Site-root-relative path.
+        public var url: String
+    }
+
     public struct Document: Sendable, Equatable {
         public var release: Int
-        /// The section's title; "" for the release's own page (lead and preamble).
-        public var section: String
+        /// Index in its release's `pages`.
+        public var page: Int
         /// The paragraph's number as printed ("(3)", "3."), or "".
         public var label: String
-        /// Site-root-relative permalink, with the paragraph's `#anchor`.
-        public var url: String
+        /// The paragraph's anchor on its page.
+        public var anchor: String
         public var text: String
         /// Topic indexes, in taxonomy order.
         public var topics: [Int]

@@ -45,6 +45,13 @@ import Testing
             let swift = SearchQuery(query).answer(in: index)
             #expect(answer.entries == swift.entries, "\(query)")
             #expect(answer.documents == swift.documents, "\(query)")
+            // The paragraphs read back from the files as the index holds them.
+            let expected = swift.documents.map { number -> [String] in
+                let document = index.documents[number]
+                let page = index.releases[document.release].pages[document.page]
+                return [page.url + "#" + document.anchor, document.label, document.text, document.topics.map(String.init).joined(separator: ",")]
+            }
+            #expect(answer.shown == expected, "\(query)")
         }
         // And the answers are answers, not two empty lists agreeing.
         func texts(_ query: String) -> [String] { SearchQuery(query).answer(in: index).documents.map { index.documents[$0].text } }
@@ -58,6 +65,7 @@ import Testing
     struct ScriptAnswer: Decodable {
         var entries: [Int]
         var documents: [Int]
+        var shown: [[String]]
     }
 
     /// Tests/search/answers.js on `queries`.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Communique
@@ -45,13 +46,14 @@ import Testing
             let first = index.documents.count
             for text in paragraphs {
                 let document = Int32(index.documents.count)
-                index.documents.append(SearchIndex.Document(release: number, section: "S", label: "", url: "u", text: text, topics: []))
+                index.documents.append(SearchIndex.Document(release: number, page: 0, label: "", anchor: "p", text: text, topics: []))
                 for token in Set(SearchText.runs(of: text).flatMap(SearchText.tokens)) {
                     index.postings[token, default: []].append(document)
                 }
             }
             index.releases.append(SearchIndex.Release(
-                id: "r\(number)", title: "R\(number)", date: "202\(number)-07-28", url: "r", firstDocument: first,
+                id: "r\(number)", title: "R\(number)", date: "202\(number)-07-28", url: "r", pages: [.init(title: "", url: "r")],
+                firstDocument: first,
                 documentCount: paragraphs.count))
         }
         index.entries = [SearchIndex.Entry(
@@ -104,5 +106,38 @@ import Testing
 
     @Test func aYearFilterKeepsThatYearsReleases() {
         #expect(documents("台湾", year: "2020") == [0])
+    }
+}
+
+@Suite struct SearchTextFoldTests {
+    /// The fast fold gives what Unicode's NFKC, lower case and the kana fold give, for every
+    /// scalar it takes; anything else goes the slow way.
+    @Test func theFastFoldAgreesWithNormalisingForEveryScalarItTakes() {
+        var taken = 0
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = String(Character(scalar))
+            guard let fast = SearchText.foldPlain(text) else { continue }
+            taken += 1
+            let slow = text.decomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping
+                .lowercased().unicodeScalars.map(SearchText.foldKana)
+            #expect(fast == slow, "U+\(String(value, radix: 16))")
+        }
+        #expect(taken > 20_000)
+        #expect(SearchText.foldPlain("ﾊﾞ") == nil)
+        #expect(SearchText.fold("ｻｲﾊﾞｰ") == SearchText.fold("さいばー"))
+    }
+}
+
+@Suite struct JSONTextTests {
+    @Test func stringsComeBackAsWrittenAndCarryNoMarkup() throws {
+        let texts = ["", "plain", "\"quoted\" \\ back", "line\nbreak\r\ttab\u{1}\u{7F}", "<script>&amp;</script>",
+                     "日米「2+2」", "\u{2028}\u{2029}\u{2027}\u{20AC}", "emoji 🇯🇵", "\u{E2}"]
+        for text in texts {
+            let literal = JSONText.string(text)
+            #expect(!literal.contains("<") && !literal.contains("\u{2028}"), "\(literal)")
+            let decoded = try JSONDecoder().decode([String].self, from: Data("[\(literal)]".utf8))
+            #expect(decoded == [text])
+        }
     }
 }
