@@ -88,6 +88,9 @@ def discover(public):
             found.append((kind, f"{folder}/{entries[0]}/index.html"))
     if os.path.isfile(os.path.join(public, "404.html")):
         found.append(("404", "404.html"))
+    if os.path.isfile(os.path.join(public, "search", "index.html")):
+        # With a query: the results the script writes are checked too.
+        found.append(("search", "search/index.html?q=%E5%8F%B0%E6%B9%BE"))
     return found
 
 
@@ -141,11 +144,12 @@ class BasePathServer:
 
 def url_of(public, page, server):
     """file:// for pages whose links are relative (all but 404.html); else the server."""
-    with open(os.path.join(public, page), encoding="utf-8") as f:
+    page_file, _, query = page.partition("?")
+    with open(os.path.join(public, page_file), encoding="utf-8") as f:
         head = f.read(8192)
     match = re.search(r'<link rel="stylesheet" href="(/[^"]*?)assets/[^"]*"', head)
     if match is None:
-        return "file://" + os.path.join(public, page)
+        return "file://" + os.path.join(public, page_file) + ("?" + query if query else "")
     return server.url(page, match.group(1))
 
 
@@ -202,7 +206,7 @@ def main():
         print(f"a11y: {public} holds no index.html: not a built site", file=sys.stderr)
         return 2
     pages = [("page", p) for p in args.pages] or discover(public)
-    missing = [p for _, p in pages if not os.path.isfile(os.path.join(public, p))]
+    missing = [p for _, p in pages if not os.path.isfile(os.path.join(public, p.partition("?")[0]))]
     if missing:
         print(f"a11y: no such page in {public}: {', '.join(missing)}", file=sys.stderr)
         return 2

