@@ -13,6 +13,8 @@ import re
 import statistics
 import subprocess
 
+import search_report
+
 TARGET_N = 500
 
 ROWS = [
@@ -23,6 +25,8 @@ ROWS = [
     ("add", "Communique incremental: one release added"),
     ("edit", "Communique incremental: one paragraph edited"),
     ("noop", "Communique build with nothing changed"),
+    ("full-nosearch", "Communique full build without search (no search.mustache), tmpfs"),
+    ("add-nosearch", "Communique incremental without search: one release added"),
     ("full-disk", "Communique full build, VM disk"),
     ("hugo-disk", "Hugo full build, VM disk"),
 ]
@@ -247,6 +251,8 @@ def main():
         w(f"| peak RSS of Hugo / bare cmark-gfm (one file) | {mib(d['hugo'].rss_kb)} / "
           f"{mib(d['cmark'].rss_kb) if d['cmark'].present else '—'} |")
     w("")
+
+    out.extend(search_report.section(args.results, TARGET_N, d, seconds, verdict))
 
     # Growth.
     w("## Time per page")

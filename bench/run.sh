@@ -42,10 +42,18 @@ RES=$WORK/results
 OUTPUT=${BENCH_RESULTS:-$REPO/bench/RESULTS.md}
 export SEED=${SEED:-1}
 
-for tool in hyperfine hugo cmark-gfm /usr/bin/time python3; do
+for tool in hyperfine hugo cmark-gfm /usr/bin/time python3 node chromium chromedriver; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing; run: make bench-deps" >&2; exit 1; }
 done
 [ -x "$BIN" ] || { echo "bench: $BIN is missing; run: swift build -c release --product communique" >&2; exit 1; }
+
+# Search against Pagefind (bench/search.py) needs selenium and pagefind-bin-extended from PyPI.
+SEARCH_SIZE=${BENCH_SEARCH_SIZE:-500}
+venv=$WORK/venv
+if ! "$venv/bin/python" -c 'import selenium, pagefind_bin_extended' 2>/dev/null; then
+  python3 -m venv "$venv" && "$venv/bin/pip" install -q selenium pagefind-bin-extended >/dev/null
+fi
+PAGEFIND=$("$venv/bin/python" -c 'import os, pagefind_bin_extended as p; print(os.path.join(os.path.dirname(p.__file__), "pagefind_extended"))')
 
 rm -rf "$RES" "$SHM"
 mkdir -p "$RES" "$SHM" "$WORK/out"
@@ -61,6 +69,7 @@ extra_id=""
 restore() {
   if [ -n "$restore_site" ]; then
     [ -n "$extra_id" ] && rm -rf "$restore_site/Content/releases/$extra_id"
+    [ -f "$restore_site/search.mustache.aside" ] && mv "$restore_site/search.mustache.aside" "$restore_site/Templates/search.mustache"
     python3 bench/edit_paragraph.py "$restore_site" --restore >/dev/null || true
   fi
 }
@@ -121,6 +130,19 @@ for n in $SIZES; do
   measure "$n" full "rm -rf $out $SHM/.full-$n.staging $SHM/.full-$n.previous" \
     "$BIN build --clean --root $site --output $out" "$FULL_RUNS"
   full_probe=$(cut -d' ' -f1 "$RES/$n/full.probe")
+  if [ "$n" = "$SEARCH_SIZE" ]; then
+    # What search costs: the same full build without the search page and its index, then
+    # Communique's search against Pagefind on this site and on the sample.
+    mv "$site/Templates/search.mustache" "$site/search.mustache.aside"
+    measure "$n" full-nosearch "rm -rf $SHM/nosearch-$n $SHM/.nosearch-$n.staging" \
+      "$BIN build --clean --root $site --output $SHM/nosearch-$n" "$FULL_RUNS"
+    mv "$site/search.mustache.aside" "$site/Templates/search.mustache"
+    rm -rf "$SHM/nosearch-$n"
+    "$BIN" build --clean --root "$REPO" --output "$SHM/sample" >/dev/null 2>&1
+    "$venv/bin/python" bench/search.py --pagefind "$PAGEFIND" --queries Tests/search/queries.txt \
+      --out "$RES/search.json" sample="$SHM/sample" "bench-$n=$out"
+    rm -rf "$SHM/sample"
+  fi
   measure "$n" hugo "rm -rf $SHM/hugo-$n" "hugo --quiet -s $WORK/hugo-$n -d $SHM/hugo-$n"
   find "$SHM/hugo-$n" -name '*.html' | wc -l >"$RES/$n/hugo.pages"
   find "$SHM/hugo-$n" -type f | wc -l >"$RES/$n/hugo.files"
@@ -139,6 +161,17 @@ for n in $SIZES; do
       "$BIN build --root $site --output $inc"
     rm -rf "$site/Content/releases/$extra_id"
     "$BIN" build --root "$site" --output "$inc" >/dev/null 2>&1
+    if [ "$n" = "$SEARCH_SIZE" ]; then
+      # The same added release on a site without search.
+      mv "$site/Templates/search.mustache" "$site/search.mustache.aside"
+      "$BIN" build --root "$site" --output "$inc" >/dev/null 2>&1
+      measure "$n" add-nosearch \
+        "rm -rf $site/Content/releases/$extra_id && $BIN build --root $site --output $inc && $BIN import $extra --root $site" \
+        "$BIN build --root $site --output $inc"
+      rm -rf "$site/Content/releases/$extra_id"
+      mv "$site/search.mustache.aside" "$site/Templates/search.mustache"
+      "$BIN" build --root "$site" --output "$inc" >/dev/null 2>&1
+    fi
     measure "$n" edit "python3 bench/edit_paragraph.py $site" "$BIN build --root $site --output $inc"
     python3 bench/edit_paragraph.py "$site" --restore >"$RES/$n/edit.page"
     # Nothing changed: the warm-up builds the restored paragraph, the timed runs find nothing to do.

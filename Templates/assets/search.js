@@ -202,16 +202,17 @@
     });
   };
 
-  // Documents with every part, ascending.
+  // Candidates: documents with every bigram and word of the parts, ascending. Whether the
+  // pieces stand adjacent and in order is checked as each is shown (confirms): checking every
+  // candidate would load every paragraph a common query finds.
   Engine.prototype.documents = function (parts) {
-    var self = this, verify = false;
+    var self = this;
     return Promise.all(parts.map(function (part) {
       if (part.j && part.j.length === 1) {
         var first = String.fromCodePoint(part.j[0]);
         return self.postings(first, function (tok) { return String.fromCodePoint(tok.codePointAt(0)) === first; }).then(union);
       }
       if (part.j) {
-        if (part.j.length > 2) verify = true;
         var tokens = [];
         for (var i = 0; i + 1 < part.j.length; i++) tokens.push(token(part.j[i], part.j[i + 1]));
         return Promise.all(tokens.map(function (tok) {
@@ -219,7 +220,6 @@
         })).then(intersection);
       }
       if (part.phrase) {
-        verify = true;
         return Promise.all(part.phrase.map(function (word) {
           return self.postings(word, function (t) { return t === word; }).then(function (lists) { return lists[0] || []; });
         })).then(intersection);
@@ -227,15 +227,14 @@
       return self.postings(part.w, function (t) {
         return part.prefix ? t.indexOf(part.w) === 0 && t.charAt(0) !== '#' && isWord(t) : t === part.w;
       }).then(union);
-    })).then(function (lists) {
-      var candidates = intersection(lists);
-      if (!verify) return candidates;
-      return Promise.all(candidates.map(function (d) { return self.doc(d); })).then(function (docs) {
-        return docs.filter(function (doc) { return matches(parts, runs(fold(doc.fields[3]))); })
-          .map(function (doc) { return doc.number; });
-      });
-    });
+    })).then(intersection);
   };
+
+  // Whether a candidate's text has what one of the answer's searches asks for.
+  function confirms(text, answer) {
+    var textRuns = runs(fold(text));
+    return answer.searches.some(function (parts) { return matches(parts, textRuns); });
+  }
 
   function isWord(tok) {
     for (var ch of tok) if (kind(ch.codePointAt(0)) === 'j') return false;
@@ -250,21 +249,21 @@
   Engine.prototype.answer = function (query, filters) {
     var self = this, q = parseQuery(query);
     filters = filters || {};
-    if (!q.parts.length) return Promise.resolve({ entries: [], documents: [], query: q });
+    if (!q.parts.length) return Promise.resolve({ entries: [], documents: [], searches: [], query: q });
     return self.ready().then(function (meta) {
       var named = [];
       meta.entries.forEach(function (entry, index) {
         if (entry[4].some(function (form) { return withoutSeparators(fold(form)) === q.folded; })) named.push(index);
       });
-      var searches = [self.documents(q.parts)];
+      var searches = [q.parts];
       named.forEach(function (index) {
         meta.entries[index][4].forEach(function (form) {
           if (withoutSeparators(fold(form)) === q.folded) return;
           var parts = parseQuery(form + ' ').parts;
-          if (parts.length) searches.push(self.documents(parts));
+          if (parts.length) searches.push(parts);
         });
       });
-      return Promise.all(searches).then(function (lists) {
+      return Promise.all(searches.map(function (parts) { return self.documents(parts); })).then(function (lists) {
         var documents = union(lists).reverse();
         var byYear = filters.year ? documents.filter(function (d) {
           return meta.releases[self.releaseOf(d)][2].indexOf(filters.year + '-') === 0;
@@ -278,7 +277,7 @@
           meta.entries.forEach(function (entry, index) {
             if (named.indexOf(index) < 0 && matches(q.parts, runs(fold(entryText(entry))))) others.push(index);
           });
-          return { entries: named.concat(others), documents: docs, query: q };
+          return { entries: named.concat(others), documents: docs, searches: searches, query: q };
         });
       });
     });
@@ -313,7 +312,7 @@
 
   var api = {
     fold: fold, runs: runs, parseQuery: parseQuery, shardOf: shardOf, decode: decode,
-    highlights: highlights, Engine: Engine
+    highlights: highlights, confirms: confirms, Engine: Engine
   };
 
   // ---- The page ----
@@ -345,7 +344,7 @@
     var root = form.getAttribute('data-root') || '../';
     var engine = new Engine(scriptLoader(form.getAttribute('data-index') || './'));
     var labels = JSON.parse(document.getElementById('search-labels').textContent);
-    var shown = 0, current = null, serial = 0;
+    var shown = 0, current = null, serial = 0, answerShown = null;
 
     engine.ready().then(function (meta) {
       var years = {};
@@ -368,11 +367,15 @@
     }
 
     function run() {
-      var mine = ++serial;
+      var mine = ++serial, started = global.performance.now();
       syncURL();
       engine.answer(input.value, { year: year.value, topic: topic.value }).then(function (answer) {
         if (mine !== serial) return;
         current = answer; shown = 0;
+        // For measurements (bench/search.py): the last query, its answer and how long it took
+        // until its first results were on the page.
+        var last = { query: input.value, entries: answer.entries.length, documents: answer.documents.slice(), engine: engine };
+        answerShown = function () { last.ms = global.performance.now() - started; global.communiqueSearchLast = last; };
         list.textContent = '';
         var count = answer.entries.length + answer.documents.length;
         status.textContent = input.value.trim() === '' ? '' : count === 0 ? labels.none : labels.count.replace('{n}', String(count));
@@ -387,7 +390,8 @@
       more.hidden = shown >= current.documents.length;
       Promise.all(next.map(function (d) { return engine.doc(d); })).then(function (docs) {
         if (mine !== serial) return;
-        docs.forEach(function (doc) { list.appendChild(docItem(doc, current.query)); });
+        docs.forEach(function (doc) { if (confirms(doc.fields[3], current)) list.appendChild(docItem(doc, current.query)); });
+        if (answerShown) { answerShown(); answerShown = null; }
       });
     }
 

@@ -35,7 +35,8 @@ function load(file) {
     const shown = [];
     for (const number of answer.documents) {
       const doc = await engine.doc(number);
-      shown.push([doc.page[1] + '#' + doc.fields[2], doc.fields[1], doc.fields[3], doc.fields[4].join(',')]);
+      shown.push([doc.page[1] + '#' + doc.fields[2], doc.fields[1], doc.fields[3], doc.fields[4].join(','),
+        search.confirms(doc.fields[3], answer) ? 'confirmed' : 'not confirmed']);
     }
     answers.push({ entries: answer.entries, documents: answer.documents, shown: shown });
   }

@@ -58,8 +58,14 @@ public struct SearchQuery: Sendable, Equatable {
     public struct Answer: Sendable, Equatable {
         /// Entry indexes (glossary, then topics): the entry the query names first.
         public var entries: [Int]
-        /// Document numbers, newest first.
+        /// Candidate document numbers, newest first: those that have every bigram and word
+        /// the query (or one form of the entry it names) asks for. Whether their pieces stand
+        /// adjacent and in order is checked as each is shown (`confirms`): the bigrams of
+        /// 台湾海峡 all in one paragraph but apart is rare, and checking every candidate
+        /// would load every paragraph a common query finds.
         public var documents: [Int]
+        /// What was searched for: the query's parts, and each form's of the entry it names.
+        public var searches: [[Part]] = []
     }
 
     /// The entries and paragraphs that match, with `year` (`yyyy`) and `topic` (index) filters.
@@ -69,14 +75,14 @@ public struct SearchQuery: Sendable, Equatable {
         let named = index.entries.indices.filter { entry in
             index.entries[entry].forms.contains { Self.foldedName($0) == folded }
         }
-        var matched = Set(documents(matching: parts, in: index))
+        var searches = [parts]
         for entry in named {
             for form in index.entries[entry].forms where Self.foldedName(form) != folded {
                 let formParts = SearchQuery(form + " ").parts
-                if !formParts.isEmpty { matched.formUnion(documents(matching: formParts, in: index)) }
+                if !formParts.isEmpty { searches.append(formParts) }
             }
         }
-        var documents = matched.sorted(by: >)
+        var documents = Set(searches.flatMap { Self.candidates(matching: $0, in: index) }).sorted(by: >)
         if let year {
             documents = documents.filter { index.releases[index.documents[$0].release].date.hasPrefix(year + "-") }
         }
@@ -84,7 +90,20 @@ public struct SearchQuery: Sendable, Equatable {
         let others = index.entries.indices.filter { entry in
             !named.contains(entry) && Self.matches(parts, SearchText.runs(of: Self.entryText(index.entries[entry])))
         }
-        return Answer(entries: named + others, documents: documents)
+        return Answer(entries: named + others, documents: documents, searches: searches)
+    }
+
+    /// Whether a candidate of `answer` has what one of its searches asks for, adjacent and
+    /// in order: the check made before a paragraph is shown.
+    public static func confirms(_ text: String, for answer: Answer) -> Bool {
+        let runs = SearchText.runs(of: text)
+        return answer.searches.contains { matches($0, runs) }
+    }
+
+    /// The candidates that are confirmed (what a reader who shows every result sees).
+    public func confirmed(in index: SearchIndex) -> [Int] {
+        let answer = answer(in: index)
+        return answer.documents.filter { Self.confirms(index.documents[$0].text, for: answer) }
     }
 
     static func foldedName(_ name: String) -> String {
@@ -95,10 +114,9 @@ public struct SearchQuery: Sendable, Equatable {
         ([entry.title, entry.reading] + entry.forms + [entry.english]).joined(separator: " ")
     }
 
-    /// Documents with every part, ascending.
-    func documents(matching parts: [Part], in index: SearchIndex) -> [Int] {
+    /// Documents with every bigram and word of the parts, ascending.
+    static func candidates(matching parts: [Part], in index: SearchIndex) -> [Int] {
         var result: [Int32]?
-        var verify = false
         for part in parts {
             let found: [Int32]
             switch part {
@@ -108,21 +126,17 @@ public struct SearchQuery: Sendable, Equatable {
                     token.unicodeScalars.first == first && SearchText.kind(of: first) == .japanese
                 }.map(\.value))
             case .japanese(let scalars):
-                verify = verify || scalars.count > 2
                 found = Self.intersection((0..<scalars.count - 1).map { index.postings[SearchIndex.token(SearchIndex.key(scalars[$0], scalars[$0 + 1]))] ?? [] })
             case .word(let word, let prefix):
                 found = prefix
                     ? Self.union(index.postings.filter { token, _ in token.hasPrefix(word) && !token.hasPrefix("#") && Self.isWord(token) }.map(\.value))
                     : index.postings[word] ?? []
             case .phrase(let words):
-                verify = true
                 found = Self.intersection(words.map { index.postings[$0] ?? [] })
             }
             result = result.map { Self.intersection([$0, found]) } ?? found
         }
-        let candidates = (result ?? []).map(Int.init)
-        guard verify else { return candidates }
-        return candidates.filter { Self.matches(parts, SearchText.runs(of: index.documents[$0].text)) }
+        return (result ?? []).map(Int.init)
     }
 
     private static func isWord(_ token: String) -> Bool {

@@ -49,12 +49,15 @@ import Testing
             let expected = swift.documents.map { number -> [String] in
                 let document = index.documents[number]
                 let page = index.releases[document.release].pages[document.page]
-                return [page.url + "#" + document.anchor, document.label, document.text, document.topics.map(String.init).joined(separator: ",")]
+                return [
+                    page.url + "#" + document.anchor, document.label, document.text, document.topics.map(String.init).joined(separator: ","),
+                    SearchQuery.confirms(document.text, for: swift) ? "confirmed" : "not confirmed",
+                ]
             }
             #expect(answer.shown == expected, "\(query)")
         }
         // And the answers are answers, not two empty lists agreeing.
-        func texts(_ query: String) -> [String] { SearchQuery(query).answer(in: index).documents.map { index.documents[$0].text } }
+        func texts(_ query: String) -> [String] { SearchQuery(query).confirmed(in: index).map { index.documents[$0].text } }
         #expect(texts("台湾").contains { $0.contains("台湾") })
         #expect(texts("サイドバー").isEmpty)
         #expect(texts("taiwan strait").contains { $0.contains("Taiwan Strait") })
