@@ -93,16 +93,12 @@ public struct SiteRenderer {
         if base.hasSearch { units.append { pages in try pages.renderSearch() } }
 
         // The search index is made while the pages render: it reads what they read.
-        let search = base.hasSearch ? SearchIndexTask(site: site, analysis: analysis) : nil
+        let search = base.hasSearch ? SearchIndexTask(site: site, analysis: analysis, stage: stage) : nil
         let rendered = try Self.renderConcurrently(units, from: base)
         try templates.check(knownKeys: PageRenderer.templateKeys)
         var files = rendered.files
         files += FeedWriter(site: site, analysis: analysis).files(pages: files.map(\.path).filter { $0 != Permalinks.search })
-        for file in search?.files() ?? [] {
-            var hasher = StableHasher()
-            hasher.combine(bytes: file.bytes)
-            files.append(OutputFile(path: file.path, bytes: file.bytes, fingerprint: hasher.hex))
-        }
+        files += try search?.files() ?? []
         for asset in templates.assets {
             var hasher = StableHasher()
             hasher.combine(bytes: asset.bytes)
@@ -148,20 +144,28 @@ public struct RenderResult: Sendable {
 }
 
 
-/// The search index's files, made on another thread from the moment it is created.
+/// The search index's files, made on another thread from the moment it is created, each
+/// handed to `stage` as it is written (tens of megabytes on a large site, not held).
 private final class SearchIndexTask: @unchecked Sendable {
     private let group = DispatchGroup()
-    private var made: [(path: String, bytes: [UInt8])] = []
+    private var made: Result<[OutputFile], Error> = .success([])
 
-    init(site: SiteSource, analysis: Analysis) {
+    init(site: SiteSource, analysis: Analysis, stage: (@Sendable (OutputFile) throws -> OutputFile)?) {
         let input = UncheckedSendable((site, analysis))
         DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
-            made = SearchFiles.files(SearchIndex(site: input.value.0, analysis: input.value.1))
+            made = Result {
+                try SearchFiles.files(SearchIndex(site: input.value.0, analysis: input.value.1)) { path, bytes in
+                    var hasher = StableHasher()
+                    hasher.combine(bytes: bytes)
+                    let file = OutputFile(path: path, bytes: bytes, fingerprint: hasher.hex)
+                    return try stage?(file) ?? file
+                }
+            }
         }
     }
 
-    func files() -> [(path: String, bytes: [UInt8])] {
+    func files() throws -> [OutputFile] {
         group.wait()
-        return made
+        return try made.get()
     }
 }

@@ -12,7 +12,9 @@ public enum SearchFiles {
     static let digits = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
     public static let folder = "search"
 
-    public static func files(_ index: SearchIndex) -> [(path: String, bytes: [UInt8])] {
+    /// Each file made into a `File` as soon as it is written (`make` may write it out and
+    /// let its bytes go), in a fixed order: meta, shards, releases.
+    static func files<File>(_ index: SearchIndex, _ make: @escaping (String, [UInt8]) throws -> File) throws -> [File] {
         let tokens = index.postings.keys.sorted()
         let bytes = tokens.reduce(0) { $0 + $1.utf8.count + 6 + index.postings[$1]!.count * 2 }
         let count = shardCount(forBytes: bytes)
@@ -20,24 +22,31 @@ public enum SearchFiles {
         for token in tokens { shards[shard(of: token, count: count)].append(token) }
         let releases = index.releases
         // Shards, then releases, each written on any core.
-        let written = Parallel.map(count + releases.count) { item -> (String, [UInt8]) in
-            if item < count {
-                var out = Array("communiqueSearch.terms(\(item),{".utf8)
-                for (k, token) in shards[item].enumerated() {
-                    if k > 0 { out.append(UInt8(ascii: ",")) }
-                    JSONText.append(token, to: &out)
-                    out.append(UInt8(ascii: ":"))
-                    out.append(UInt8(ascii: "\""))
-                    encode(index.postings[token]!, into: &out)
-                    out.append(UInt8(ascii: "\""))
+        let written = Parallel.map(count + releases.count) { item in
+            Result { () throws -> File in
+                guard item < count else {
+                    let release = releases[item - count]
+                    return try make("\(folder)/d/\(release.id).js", documents(of: release, in: index))
                 }
-                out += Array("});\n".utf8)
-                return ("\(folder)/t/\(item).js", out)
+                return try make("\(folder)/t/\(item).js", terms(of: shards[item], shard: item, in: index))
             }
-            let release = releases[item - count]
-            return ("\(folder)/d/\(release.id).js", documents(of: release, in: index))
         }
-        return [("\(folder)/meta.js", meta(index, shards: count))] + written.map { (path: $0.0, bytes: $0.1) }
+        return try [make("\(folder)/meta.js", meta(index, shards: count))] + written.map { try $0.get() }
+    }
+
+    /// `communiqueSearch.terms(n, {token: postings, …})`.
+    static func terms(of tokens: [String], shard: Int, in index: SearchIndex) -> [UInt8] {
+        var out = Array("communiqueSearch.terms(\(shard),{".utf8)
+        for (k, token) in tokens.enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            JSONText.append(token, to: &out)
+            out.append(UInt8(ascii: ":"))
+            out.append(UInt8(ascii: "\""))
+            encode(index.postings[token]!, into: &out)
+            out.append(UInt8(ascii: "\""))
+        }
+        out += Array("});\n".utf8)
+        return out
     }
 
     /// `communiqueSearch.docs(id, {pages: [[title, url, anchor prefix]…], docs: [[page, label,

@@ -67,6 +67,9 @@ import Testing
         #expect(changed.contains("index.html") && changed.contains("topics/taiwan/index.html"))
         #expect(!changed.contains("releases/2024-07-28-japan-us-2plus2/beigun-no-taisei/index.html"))
         #expect(report.rendered < report.pages / 2, "\(report.rendered) of \(report.pages) pages rendered")
+        // Search: the newest release's paragraphs take the next numbers; the others' files stay as they were.
+        #expect(changed.contains("search/d/2024-08-01-new.js") && changed.contains("search/meta.js"))
+        #expect(!changed.contains("search/d/2024-07-28-japan-us-2plus2.js") && !changed.contains("search/d/2024-07-28-test.js"))
     }
 
     @Test func editingAParagraph() throws {
