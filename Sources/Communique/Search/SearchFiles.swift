@@ -16,7 +16,7 @@ public enum SearchFiles {
     /// let its bytes go), in a fixed order: meta, shards, releases.
     static func files<File>(_ index: SearchIndex, _ make: @escaping (String, [UInt8]) throws -> File) throws -> [File] {
         let tokens = index.postings.keys.sorted()
-        let bytes = tokens.reduce(0) { $0 + $1.utf8.count + 6 + index.postings[$1]!.count * 2 }
+        let bytes = tokens.reduce(0) { $0 + $1.utf8.count + 4 + index.postings[$1]!.bytes.count }
         let count = shardCount(forBytes: bytes)
         var shards = Array(repeating: [String](), count: count)
         for token in tokens { shards[shard(of: token, count: count)].append(token) }
@@ -42,7 +42,7 @@ public enum SearchFiles {
             JSONText.append(token, to: &out)
             out.append(UInt8(ascii: ":"))
             out.append(UInt8(ascii: "\""))
-            encode(index.postings[token]!, into: &out)
+            out += index.postings[token]!.bytes
             out.append(UInt8(ascii: "\""))
         }
         out += Array("});\n".utf8)
@@ -135,31 +135,10 @@ public enum SearchFiles {
         return Int(hash % UInt32(count))
     }
 
-    static func encode(_ documents: [Int32], into out: inout [UInt8]) {
-        var previous: Int32 = -1
-        for document in documents {
-            var value = UInt32(document - previous)
-            previous = document
-            while value >= 32 {
-                out.append(digits[Int(32 + value & 31)])
-                value >>= 5
-            }
-            out.append(digits[Int(value)])
-        }
-    }
-
-    static func decode(_ text: String) -> [Int32] {
-        var documents: [Int32] = []
-        var value: UInt32 = 0, shift: UInt32 = 0, previous: Int32 = -1
-        for byte in text.utf8 {
-            guard let digit = digits.firstIndex(of: byte) else { return [] }
-            value |= UInt32(digit & 31) << shift
-            if digit >= 32 { shift += 5; continue }
-            previous += Int32(value)
-            documents.append(previous)
-            value = 0
-            shift = 0
-        }
-        return documents
-    }
+    /// By byte, its digit's value (for `PostingList.documents`).
+    static let digitValues: [UInt8] = {
+        var values = [UInt8](repeating: 0, count: 256)
+        for (value, digit) in digits.enumerated() { values[Int(digit)] = UInt8(value) }
+        return values
+    }()
 }

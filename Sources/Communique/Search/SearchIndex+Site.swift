@@ -8,8 +8,8 @@ extension SearchIndex {
         topics = analysis.topics.topics.map { ($0.id, $0.title) }
         // Oldest first: a new release takes the next numbers.
         let releases = Array(site.releases.reversed())
-        var japanese: [UInt64: [Int32]] = [:]
-        var words: [String: [Int32]] = [:]
+        var japanese: [UInt64: PostingList] = [:]
+        var words: [String: PostingList] = [:]
         for chunk in Parallel.runs(count: releases.count, parts: max(1, releases.count / 32)) {
             let read = Parallel.map(chunk.count) { Self.read(releases[chunk.lowerBound + $0], analysis: analysis) }
             for (offset, release) in read.enumerated() {
@@ -24,10 +24,10 @@ extension SearchIndex {
                     url: Permalinks.release(model.id), pages: release.pages, firstDocument: Int(first),
                     documentCount: release.documents.count))
                 for (key, document) in release.japanese {
-                    japanese[key, default: []].append(first + document)
+                    japanese[key, default: PostingList()].append(first + document)
                 }
                 for (word, document) in release.words {
-                    words[word, default: []].append(first + document)
+                    words[word, default: PostingList()].append(first + document)
                 }
             }
         }

@@ -62,11 +62,55 @@ public struct SearchIndex: Sendable, Equatable {
     public var topics: [(id: String, title: String)] = []
     /// Token → the documents that have it, ascending. Japanese tokens are bigrams and
     /// tails (`SearchText.tokens`); words are whole; `#<topic id>` lists a topic's paragraphs.
-    public var postings: [String: [Int32]] = [:]
+    public var postings: [String: PostingList] = [:]
 
     public static func == (a: SearchIndex, b: SearchIndex) -> Bool {
         a.releases == b.releases && a.documents == b.documents && a.entries == b.entries
             && a.topics.map(\.id) == b.topics.map(\.id) && a.topics.map(\.title) == b.topics.map(\.title)
             && a.postings == b.postings
+    }
+}
+
+/// The documents that have a token, ascending, kept as the index files write them (the
+/// differences, in `SearchFiles.digits`): a posting takes one or two bytes, not four, and
+/// a 2,000-release site has millions.
+public struct PostingList: Sendable, Equatable {
+    public private(set) var bytes: [UInt8] = []
+    public private(set) var count = 0
+    private var last: Int32 = -1
+
+    public init() {}
+
+    public init(_ documents: [Int32]) {
+        for document in documents { append(document) }
+    }
+
+    /// Adds a document after every one already there.
+    public mutating func append(_ document: Int32) {
+        precondition(document > last, "postings are appended in order")
+        var value = UInt32(document - last)
+        last = document
+        count += 1
+        while value >= 32 {
+            bytes.append(SearchFiles.digits[Int(32 + value & 31)])
+            value >>= 5
+        }
+        bytes.append(SearchFiles.digits[Int(value)])
+    }
+
+    public var documents: [Int32] {
+        var documents: [Int32] = []
+        documents.reserveCapacity(count)
+        var value: UInt32 = 0, shift: UInt32 = 0, previous: Int32 = -1
+        for byte in bytes {
+            let digit = UInt32(SearchFiles.digitValues[Int(byte)])
+            value |= (digit & 31) << shift
+            if digit >= 32 { shift += 5; continue }
+            previous += Int32(value)
+            documents.append(previous)
+            value = 0
+            shift = 0
+        }
+        return documents
     }
 }

@@ -124,15 +124,15 @@ public struct SearchQuery: Sendable, Equatable {
                 let first = scalars[0]
                 found = Self.union(index.postings.filter { token, _ in
                     token.unicodeScalars.first == first && SearchText.kind(of: first) == .japanese
-                }.map(\.value))
+                }.map(\.value.documents))
             case .japanese(let scalars):
-                found = Self.intersection((0..<scalars.count - 1).map { index.postings[SearchIndex.token(SearchIndex.key(scalars[$0], scalars[$0 + 1]))] ?? [] })
+                found = Self.intersection((0..<scalars.count - 1).map { index.postings[SearchIndex.token(SearchIndex.key(scalars[$0], scalars[$0 + 1]))]?.documents ?? [] })
             case .word(let word, let prefix):
                 found = prefix
-                    ? Self.union(index.postings.filter { token, _ in token.hasPrefix(word) && !token.hasPrefix("#") && Self.isWord(token) }.map(\.value))
-                    : index.postings[word] ?? []
+                    ? Self.union(index.postings.filter { token, _ in token.hasPrefix(word) && !token.hasPrefix("#") && Self.isWord(token) }.map(\.value.documents))
+                    : index.postings[word]?.documents ?? []
             case .phrase(let words):
-                found = Self.intersection(words.map { index.postings[$0] ?? [] })
+                found = Self.intersection(words.map { index.postings[$0]?.documents ?? [] })
             }
             result = result.map { Self.intersection([$0, found]) } ?? found
         }

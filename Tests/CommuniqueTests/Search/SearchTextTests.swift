@@ -49,7 +49,7 @@ import Testing
                 let document = Int32(index.documents.count)
                 index.documents.append(SearchIndex.Document(release: number, page: 0, label: "", anchor: "p", text: text, topics: []))
                 for token in Set(SearchText.runs(of: text).flatMap(SearchText.tokens)) {
-                    index.postings[token, default: []].append(document)
+                    index.postings[token, default: PostingList()].append(document)
                 }
             }
             index.releases.append(SearchIndex.Release(
@@ -146,5 +146,24 @@ import Testing
             let decoded = try JSONDecoder().decode([String].self, from: Data("[\(literal)]".utf8))
             #expect(decoded == [text])
         }
+    }
+}
+
+@Suite struct PostingListTests {
+    @Test func documentsComeBackAsAppendedWhateverTheGaps() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            var documents: [Int32] = []
+            var next: Int32 = Int32.random(in: 0...40, using: &generator)
+            for _ in 0..<Int.random(in: 0...60, using: &generator) {
+                documents.append(next)
+                next += [1, 2, 31, 32, 33, 1023, 1024, 1 << 20, Int32.random(in: 1...100_000, using: &generator)].randomElement(using: &generator)!
+            }
+            let list = PostingList(documents)
+            #expect(list.documents == documents)
+            #expect(list.count == documents.count)
+        }
+        // One digit below 32, a continuation digit (≥ 32) for each further 5 bits.
+        #expect(PostingList([0, 1, 33]).bytes == Array("BB".utf8) + [SearchFiles.digits[32], SearchFiles.digits[1]])
     }
 }
