@@ -18,7 +18,6 @@ public enum Permalinks {
     public static let topicsIndex = "topics/index.html"
     /// The search page; its index files are beside it (`SearchFiles`).
     public static let search = "search/index.html"
-    static let searchTemplate = "search"
 
     public static func topic(_ id: String) -> String { "topics/\(id)/index.html" }
     /// An older year of a topic's mentions (the topic's page shows the newest).

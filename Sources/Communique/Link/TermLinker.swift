@@ -19,13 +19,6 @@ public struct TermOccurrence: Sendable {
         self.scalarRange = scalarRange
     }
 
-    /// A use in a text of its own (one open run).
-    init(entry: Int, paragraph: ParagraphRef, text: String, scalarRange: Range<Int>) {
-        self.init(
-            entry: entry, paragraph: paragraph, block: LinkableHTML(pieces: ["", ""], runs: [.init(text: text, isOpen: true)])!,
-            run: 0, scalarRange: scalarRange)
-    }
-
     /// The text of the run the term was found in.
     var text: String { block.run(run).text }
 

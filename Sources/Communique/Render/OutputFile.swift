@@ -26,6 +26,14 @@ public struct OutputFile: Sendable, Hashable {
         self.init(path: path, bytes: Array(text.utf8), fingerprint: fingerprint)
     }
 
+    /// A file made from nothing but its bytes (a feed, an asset, a search index file):
+    /// their hash is its fingerprint.
+    static func fingerprinted(path: String, bytes: [UInt8]) -> OutputFile {
+        var hasher = StableHasher()
+        hasher.combine(bytes: bytes)
+        return OutputFile(path: path, bytes: bytes, fingerprint: hasher.hex)
+    }
+
     public static func unchanged(path: String, fingerprint: String) -> OutputFile {
         var file = OutputFile(path: path, bytes: [], fingerprint: fingerprint)
         file.content = .unchanged

@@ -97,13 +97,9 @@ public struct SiteRenderer {
         let rendered = try Self.renderConcurrently(units, from: base)
         try templates.check(knownKeys: PageRenderer.templateKeys)
         var files = rendered.files
-        files += FeedWriter(site: site, analysis: analysis).files(pages: files.map(\.path).filter { $0 != Permalinks.search })
+        files += FeedWriter(site: site, analysis: analysis).files(pages: files.map(\.path))
         files += try search?.files() ?? []
-        for asset in templates.assets {
-            var hasher = StableHasher()
-            hasher.combine(bytes: asset.bytes)
-            files.append(OutputFile(path: "assets/\(asset.path)", bytes: asset.bytes, fingerprint: hasher.hex))
-        }
+        files += templates.assets.map { OutputFile.fingerprinted(path: "assets/\($0.path)", bytes: $0.bytes) }
         return RenderResult(
             files: files.sorted { $0.path < $1.path }, rendered: rendered.count, units: rendered.units,
             templateKeys: PageRenderer.templateKeys)
@@ -155,9 +151,7 @@ private final class SearchIndexTask: @unchecked Sendable {
         DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
             made = Result {
                 try SearchFiles.files(SearchIndex(site: input.value.0, analysis: input.value.1)) { path, bytes in
-                    var hasher = StableHasher()
-                    hasher.combine(bytes: bytes)
-                    let file = OutputFile(path: path, bytes: bytes, fingerprint: hasher.hex)
+                    let file = OutputFile.fingerprinted(path: path, bytes: bytes)
                     return try stage?(file) ?? file
                 }
             }

@@ -50,15 +50,6 @@ struct BinaryWriter {
         for value in values { value.encode(to: &self) }
     }
 
-    mutating func write(_ values: [String]) {
-        write(values.count)
-        for value in values { write(value) }
-    }
-
-    mutating func write(_ values: [Int]) {
-        write(values.count)
-        for value in values { write(value) }
-    }
 }
 
 struct BinaryReader {
@@ -117,21 +108,9 @@ struct BinaryReader {
 
     mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
 
-    mutating func strings() throws -> [String] {
-        let count = try count()
-        var values: [String] = []
-        values.reserveCapacity(count)
-        for _ in 0..<count { values.append(try string()) }
-        return values
-    }
+    mutating func strings() throws -> [String] { try array(String.self) }
 
-    mutating func ints() throws -> [Int] {
-        let count = try count()
-        var values: [Int] = []
-        values.reserveCapacity(count)
-        for _ in 0..<count { values.append(try int()) }
-        return values
-    }
+    mutating func ints() throws -> [Int] { try array(Int.self) }
 
     mutating func value<T: BinaryCodable>(_: T.Type = T.self) throws -> T { try T(from: &self) }
 
@@ -144,4 +123,15 @@ struct BinaryReader {
         for _ in 0..<count { values.append(try T(from: &self)) }
         return values
     }
+}
+
+// Lists of strings and integers are written as any list: their count, then each.
+extension String: BinaryCodable {
+    func encode(to writer: inout BinaryWriter) { writer.write(self) }
+    init(from reader: inout BinaryReader) throws { self = try reader.string() }
+}
+
+extension Int: BinaryCodable {
+    func encode(to writer: inout BinaryWriter) { writer.write(self) }
+    init(from reader: inout BinaryReader) throws { self = try reader.int() }
 }

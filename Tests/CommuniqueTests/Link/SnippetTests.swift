@@ -1,3 +1,4 @@
+import CommuniqueMarkdown
 import Testing
 
 @testable import Communique
@@ -17,5 +18,14 @@ import Testing
         let ref = ParagraphRef(page: PageKey(release: "r", section: "s"), anchor: "a")
         let use = TermOccurrence(entry: 0, paragraph: ref, text: "前文。日米同盟は重要。", scalarRange: 3..<7)
         #expect(use.snippet == "前文。日米同盟は重要。")
+    }
+}
+
+extension TermOccurrence {
+    /// A use in a text of its own (one open run).
+    init(entry: Int, paragraph: ParagraphRef, text: String, scalarRange: Range<Int>) {
+        self.init(
+            entry: entry, paragraph: paragraph, block: LinkableHTML(pieces: ["", ""], runs: [.init(text: text, isOpen: true)])!,
+            run: 0, scalarRange: scalarRange)
     }
 }

@@ -11,18 +11,12 @@ struct FeedWriter {
     static let robots = "robots.txt"
 
     func files(pages: [String]) -> [OutputFile] {
-        var files = [OutputFile(path: Self.robots, text: robots())]
+        var files = [(Self.robots, robots())]
         if site.config.hasAbsoluteBaseURL {
-            files.append(OutputFile(path: Self.feed, text: atom()))
-            files.append(OutputFile(path: Self.sitemap, text: sitemap(pages: pages)))
+            files.append((Self.feed, atom()))
+            files.append((Self.sitemap, sitemap(pages: pages)))
         }
-        return files.map { file in
-            var hasher = StableHasher()
-            if case .bytes(let bytes) = file.content { hasher.combine(bytes: bytes) }
-            var fingerprinted = file
-            fingerprinted.fingerprint = hasher.hex
-            return fingerprinted
-        }
+        return files.map { OutputFile.fingerprinted(path: $0.0, bytes: Array($0.1.utf8)) }
     }
 
     func robots() -> String {
@@ -68,7 +62,8 @@ struct FeedWriter {
     func sitemap(pages: [String]) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         let dates = Dictionary(site.releases.map { ($0.id, ReleaseDates.timestamp($0)) }, uniquingKeysWith: { a, _ in a })
-        for page in pages.sorted() where page.hasSuffix(".html") && page != Permalinks.notFound {
+        // Neither the 404 page nor the search page is content to list.
+        for page in pages.sorted() where page.hasSuffix(".html") && page != Permalinks.notFound && page != Permalinks.search {
             guard let url = site.config.absoluteURL(of: page) else { continue }
             xml += "  <url><loc>\(MarkupEscaping.escape(url))</loc>"
             let parts = page.split(separator: "/")

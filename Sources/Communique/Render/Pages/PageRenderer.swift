@@ -130,13 +130,15 @@ struct PageRenderer {
 
     /// Whether the site's templates have a search page (`Templates/search.mustache`): sites
     /// made before search have none, and get neither the page nor its index.
-    var hasSearch: Bool { templates?.sources[Permalinks.searchTemplate] != nil }
+    var hasSearch: Bool { templates?.sources[Self.searchTemplate] != nil }
+
+    static let searchTemplate = "search"
 
     mutating func renderSearch() throws {
         var frame = frame(for: Permalinks.search, lang: site.config.language, title: labels["search"]!)
         frame.isSearch = true
         frame.breadcrumbs = [crumb(labels["home"]!, Permalinks.home)(Permalinks.search)]
-        try render(Permalinks.search, template: Permalinks.searchTemplate, frame: frame, model: SearchPage(labels: labels))
+        try render(Permalinks.search, template: Self.searchTemplate, frame: frame, model: SearchPage(labels: labels))
     }
 
     /// A breadcrumb, made relative once the page it appears on is known.
