@@ -15,8 +15,13 @@
 /// punctuation, `#` inside a line, a `1.` that is not followed by a space (`1.5倍`).
 /// Each paragraph is a single line (wrapped lines are joined first), so "start of a
 /// paragraph" is the start of the text.
+///
+/// Everything here goes by Unicode scalar, as cmark reads the text, never by Character:
+/// a combining mark (or the half-width sound marks ﾞ ﾟ, which Unicode counts as extending)
+/// after `_`, `*` or `;` makes one Character that is none of them, yet cmark still sees
+/// the punctuation (found by the import fuzz target).
 enum MarkdownEscaper {
-    static let alwaysEscaped: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~"]
+    static let alwaysEscaped: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~"]
 
     static func escape(_ text: String) -> String {
         escape(text, everyHash: false)
@@ -28,38 +33,35 @@ enum MarkdownEscaper {
     }
 
     private static func escape(_ text: String, everyHash: Bool) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        var index = text.startIndex
-        while index < text.endIndex {
-            let c = text[index]
-            if alwaysEscaped.contains(c) || (everyHash && c == "#")
-                || (c == "&" && startsEntity(text[text.index(after: index)...]))
-            {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        out.reserveCapacity(scalars.count + 8)
+        for (index, c) in scalars.enumerated() {
+            if alwaysEscaped.contains(c) || (everyHash && c == "#") || (c == "&" && startsEntity(scalars[(index + 1)...])) {
                 out.append("\\")
             }
             out.append(c)
-            index = text.index(after: index)
         }
-        return escapingBlockStart(out)
+        return escapingBlockStart(String(out))
     }
 
     /// Removes the backslash of every backslash escape: the inverse of `escape`.
     static func unescape(_ text: String) -> String {
-        var out = ""
-        var index = text.startIndex
-        while index < text.endIndex {
-            let c = text[index]
-            let next = text.index(after: index)
-            if c == "\\", next < text.endIndex, let n = text[next].asciiValue, isASCIIPunctuation(n) {
-                out.append(text[next])
-                index = text.index(after: next)
-            } else {
-                out.append(c)
-                index = next
+        var out = String.UnicodeScalarView()
+        var pendingBackslash = false
+        for c in text.unicodeScalars {
+            if pendingBackslash {
+                pendingBackslash = false
+                if c.isASCII, isASCIIPunctuation(UInt8(c.value)) {
+                    out.append(c)
+                    continue
+                }
+                out.append("\\")
             }
+            if c == "\\" { pendingBackslash = true } else { out.append(c) }
         }
-        return out
+        if pendingBackslash { out.append("\\") }
+        return String(out)
     }
 
     /// By Unicode scalar, as cmark reads the text: a combining mark after the space of `2. `
@@ -91,18 +93,20 @@ enum MarkdownEscaper {
     }
 
     /// `&` followed by a named or numeric character reference and `;`.
-    private static func startsEntity(_ rest: Substring) -> Bool {
+    private static func startsEntity(_ rest: ArraySlice<Unicode.Scalar>) -> Bool {
         guard let semicolon = rest.prefix(33).firstIndex(of: ";") else { return false }
         let name = rest[..<semicolon]
-        guard !name.isEmpty else { return false }
-        if name.first == "#" {
+        func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+        func isLetter(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("A"..."Z").contains(c) }
+        guard let first = name.first else { return false }
+        if first == "#" {
             let number = name.dropFirst()
             if number.first == "x" || number.first == "X" {
-                return number.count > 1 && number.dropFirst().allSatisfy(\.isHexDigit)
+                return number.count > 1 && number.dropFirst().allSatisfy { isDigit($0) || ("a"..."f").contains($0) || ("A"..."F").contains($0) }
             }
-            return !number.isEmpty && number.allSatisfy { $0.isASCII && $0.isNumber }
+            return !number.isEmpty && number.allSatisfy(isDigit)
         }
-        return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        return name.allSatisfy { isLetter($0) || isDigit($0) }
     }
 
     private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {

@@ -54,6 +54,19 @@ import Testing
         #expect(document.blocks.map(\.kind) == [.paragraph], "\(escaped)")
     }
 
+    /// The same inside a line: `_`, `*` or an entity's `;` followed by a mark (the half-width
+    /// ﾟ that Shift_JIS makes of byte 0xDF, or U+0301) is one Character that is none of them,
+    /// yet cmark reads `*a*ﾟ` as emphasis and `&amp;ﾟ` as `&`. Found by the import fuzz
+    /// target (Tests/fuzz/regressions/import/entity-before-a-halfwidth-sound-mark).
+    @Test(arguments: ["ﾟ&amp;ﾟ", "x &#123;\u{0301}", "*ﾟa*ﾟ", "_\u{0301}b_\u{0301}", "[ﾟx](y)", "\\ﾟ*"])
+    func punctuationFollowedByAMarkIsEscaped(_ text: String) {
+        let escaped = MarkdownEscaper.escape(text)
+        #expect(escaped != text, "\(text) left as it is")
+        #expect(MarkdownEscaper.unescape(escaped) == text)
+        let document = MarkdownDocument(escaped)
+        #expect(document.blocks.map(\.plainText) == [text], "\(escaped)")
+    }
+
     @Test func leavesPlainTextAlone() {
         for text in ["(1)冒頭、日本側から", "（１）日米双方は", "1.5倍", "AT&T", "C# 言語", "-5度", "+81-3", "2024-07-28", "「2+2」"] {
             #expect(MarkdownEscaper.escape(text) == text)
