@@ -154,8 +154,11 @@ public struct BuildPipeline {
             return links
         }
         let result = try clock.time("Render") {
-            try SiteRenderer(templates: templates).render(source, analysis, links, previous: previous, stage: stage)
+            var previous = previous
+            previous.searchTokens = reuse.searchTokens()
+            return try SiteRenderer(templates: templates).render(source, analysis, links, previous: previous, stage: stage)
         }
+        if let tokens = result.searchTokens { reuse.keep(tokens) }
         let outcome = (result, source.releases.count, GlossaryWarnings.unused(analysis.glossary, links))
         Self.freeInBackground(UncheckedSendable((source, analysis, links, templates)))
         return outcome

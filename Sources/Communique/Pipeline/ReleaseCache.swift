@@ -13,6 +13,9 @@ import Foundation
 struct ReleaseCache: Sendable {
     static let magic = Array("communique-release-cache 2\n".utf8)
     static let linksMagic = Array("communique-links-cache 1\n".utf8)
+    static let searchMagic = Array("communique-search-tokens 1\n".utf8)
+    /// Each release's key is in it, so the file needs none of its own.
+    static let searchFile = "search.tokens"
 
     /// `.communique/cache`; refused (nothing read or written) when it or `.communique` is a link.
     let folder: URL
@@ -42,6 +45,24 @@ struct ReleaseCache: Sendable {
         var reader = BinaryReader(payload)
         guard let links = try? ReleaseLinks(from: &reader), reader.isAtEnd, links.fits(pages) else { return nil }
         return links
+    }
+
+    /// The search index's text postings kept by the last build, or nil.
+    func searchTokens() -> SearchTokens? {
+        guard isUsable, let bytes = SiteFiles.regularFileBytes(folder.appendingPathComponent(Self.searchFile).path),
+            let payload = Self.payload(of: bytes, magic: Self.searchMagic, key: "")
+        else { return nil }
+        var reader = BinaryReader(payload)
+        guard let tokens = try? SearchTokens(from: &reader), reader.isAtEnd else { return nil }
+        return tokens
+    }
+
+    /// Writes the search index's text postings (whole, as `update` writes entries).
+    func keepSearchTokens(_ tokens: SearchTokens) {
+        guard prepareFolder() else { return }
+        var payload = BinaryWriter()
+        tokens.encode(to: &payload)
+        write(Self.frame(payload.bytes, magic: Self.searchMagic, key: ""), to: folder.appendingPathComponent(Self.searchFile), temporaryName: ".search.new")
     }
 
     /// Writes one release's links (whole, as `update` writes entries).

@@ -40,6 +40,17 @@ final class ReleaseReuse: @unchecked Sendable {
         DispatchQueue.global(qos: .userInitiated).async(group: writing) { cache.update(entries, keeping: ids) }
     }
 
+    /// The search index's text postings from the last build, unless this build reads nothing kept.
+    func searchTokens() -> SearchTokens? {
+        readsKept ? cache.searchTokens() : nil
+    }
+
+    /// Writes the search index's text postings for the next build, on another thread.
+    func keep(_ tokens: SearchTokens) {
+        let cache = cache
+        DispatchQueue.global(qos: .userInitiated).async(group: writing) { cache.keepSearchTokens(tokens) }
+    }
+
     /// For `SiteLinker.reuse`: the links kept for the release's files and the glossary's forms.
     func links(of release: Release, site: SiteSource, analysis: Analysis) -> ReleaseLinks? {
         guard readsKept, let key = site.releaseKeys[release.id] else { return nil }

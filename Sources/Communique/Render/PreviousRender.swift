@@ -10,6 +10,9 @@ public struct PreviousRender: Sendable, Equatable {
     /// Every key the pages' contexts had, for the template check of a build that keeps
     /// units without building their contexts.
     public var templateKeys: Set<String>
+    /// The search index's text postings as the previous build left them (kept in the
+    /// build's cache, not the manifest), so unchanged releases are not tokenized again.
+    public var searchTokens: SearchTokens?
 
     public init(fingerprints: [String: String] = [:], units: [String: RenderUnit] = [:], templateKeys: Set<String> = []) {
         self.fingerprints = fingerprints

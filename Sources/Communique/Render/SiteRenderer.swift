@@ -93,16 +93,17 @@ public struct SiteRenderer {
         if base.hasSearch { units.append { pages in try pages.renderSearch() } }
 
         // The search index is made while the pages render: it reads what they read.
-        let search = base.hasSearch ? SearchIndexTask(site: site, analysis: analysis, stage: stage) : nil
+        let search = base.hasSearch ? SearchIndexTask(site: site, analysis: analysis, previous: previous, stage: stage) : nil
         let rendered = try Self.renderConcurrently(units, from: base)
         try templates.check(knownKeys: PageRenderer.templateKeys)
         var files = rendered.files
         files += FeedWriter(site: site, analysis: analysis).files(pages: files.map(\.path))
-        files += try search?.files() ?? []
+        let searchIndex = try search?.made()
+        files += searchIndex?.files ?? []
         files += templates.assets.map { OutputFile.fingerprinted(path: "assets/\($0.path)", bytes: $0.bytes) }
         return RenderResult(
             files: files.sorted { $0.path < $1.path }, rendered: rendered.count, units: rendered.units,
-            templateKeys: PageRenderer.templateKeys)
+            templateKeys: PageRenderer.templateKeys, searchTokens: searchIndex?.tokens)
     }
 
     /// Runs every unit on every core, each with its own copy of `base`, and gathers
@@ -137,6 +138,8 @@ public struct RenderResult: Sendable {
     public var units: [String: RenderUnit] = [:]
     /// Every key a page model offers its template (`PageRenderer.templateKeys`).
     public var templateKeys: Set<String> = []
+    /// The search index's text postings, for the next build (`PreviousRender.searchTokens`).
+    public var searchTokens: SearchTokens?
 }
 
 
@@ -144,22 +147,32 @@ public struct RenderResult: Sendable {
 /// handed to `stage` as it is written (tens of megabytes on a large site, not held).
 private final class SearchIndexTask: @unchecked Sendable {
     private let group = DispatchGroup()
-    private var made: Result<[OutputFile], Error> = .success([])
+    private var result: Result<(files: [OutputFile], tokens: SearchTokens), Error> = .success(([], SearchTokens()))
 
-    init(site: SiteSource, analysis: Analysis, stage: (@Sendable (OutputFile) throws -> OutputFile)?) {
+    init(site: SiteSource, analysis: Analysis, previous: PreviousRender, stage: (@Sendable (OutputFile) throws -> OutputFile)?) {
         let input = UncheckedSendable((site, analysis))
         DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
-            made = Result {
-                try SearchFiles.files(SearchIndex(site: input.value.0, analysis: input.value.1)) { path, bytes in
-                    let file = OutputFile.fingerprinted(path: path, bytes: bytes)
-                    return try stage?(file) ?? file
-                }
+            result = Result {
+                let (site, analysis) = input.value
+                let index = SearchIndex(site: site, analysis: analysis, kept: previous.searchTokens)
+                let files = try SearchFiles.files(
+                    index, releaseKeys: site.releaseKeys, previous: previous.fingerprints,
+                    make: { path, bytes, fingerprint in
+                        let file = fingerprint.map { OutputFile(path: path, bytes: bytes, fingerprint: $0) }
+                            ?? OutputFile.fingerprinted(path: path, bytes: bytes)
+                        return try stage?(file) ?? file
+                    },
+                    keep: { path, fingerprint in
+                        let file = OutputFile.unchanged(path: path, fingerprint: fingerprint)
+                        return try stage?(file) ?? file
+                    })
+                return (files, index.tokens)
             }
         }
     }
 
-    func files() throws -> [OutputFile] {
+    func made() throws -> (files: [OutputFile], tokens: SearchTokens) {
         group.wait()
-        return try made.get()
+        return try result.get()
     }
 }

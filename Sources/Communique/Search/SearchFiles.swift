@@ -12,9 +12,18 @@ public enum SearchFiles {
     static let digits = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
     public static let folder = "search"
 
-    /// Each file made into a `File` as soon as it is written (`make` may write it out and
-    /// let its bytes go), in a fixed order: meta, shards, releases.
-    static func files<File>(_ index: SearchIndex, _ make: @escaping (String, [UInt8]) throws -> File) throws -> [File] {
+    /// Each file made into a `File` as soon as it is written (`make(path, bytes, fingerprint)`
+    /// may write it out and let its bytes go; a nil fingerprint is the bytes' hash), in a
+    /// fixed order: meta, shards, releases.
+    ///
+    /// A release's document file is made from its files (`releaseKeys`, which include the
+    /// program) and its paragraphs' topics, and that is its fingerprint: when `previous`
+    /// (path → fingerprint of what the last build wrote and still has) holds the same, the
+    /// file is not written again but kept (`keep(path, fingerprint)`).
+    static func files<File>(
+        _ index: SearchIndex, releaseKeys: [String: String] = [:], previous: [String: String] = [:],
+        make: @escaping (String, [UInt8], String?) throws -> File, keep: @escaping (String, String) throws -> File
+    ) throws -> [File] {
         let tokens = index.postings.keys.sorted()
         let bytes = tokens.reduce(0) { $0 + $1.utf8.count + 4 + index.postings[$1]!.bytes.count }
         let count = shardCount(forBytes: bytes)
@@ -26,12 +35,27 @@ public enum SearchFiles {
             Result { () throws -> File in
                 guard item < count else {
                     let release = releases[item - count]
-                    return try make("\(folder)/d/\(release.id).js", documents(of: release, in: index))
+                    let path = "\(folder)/d/\(release.id).js"
+                    let fingerprint = releaseKeys[release.id].map { documentsFingerprint(of: release, key: $0, in: index) }
+                    if let fingerprint, previous[path] == fingerprint { return try keep(path, fingerprint) }
+                    return try make(path, documents(of: release, in: index), fingerprint)
                 }
-                return try make("\(folder)/t/\(item).js", terms(of: shards[item], shard: item, in: index))
+                return try make("\(folder)/t/\(item).js", terms(of: shards[item], shard: item, in: index), nil)
             }
         }
-        return try [make("\(folder)/meta.js", meta(index, shards: count))] + written.map { try $0.get() }
+        return try [make("\(folder)/meta.js", meta(index, shards: count), nil)] + written.map { try $0.get() }
+    }
+
+    /// What a release's document file is made from: its files' key and its paragraphs' topics.
+    static func documentsFingerprint(of release: SearchIndex.Release, key: String, in index: SearchIndex) -> String {
+        var hasher = StableHasher()
+        hasher.combine("search documents 1")
+        hasher.combine(key)
+        for document in index.documents[release.firstDocument..<(release.firstDocument + release.documentCount)] {
+            hasher.combine(document.topics.count)
+            for topic in document.topics { hasher.combine(topic) }
+        }
+        return hasher.hex
     }
 
     /// `communiqueSearch.terms(n, {token: postings, …})`.
@@ -133,6 +157,12 @@ public enum SearchFiles {
             hash = hash &* 16_777_619
         }
         return Int(hash % UInt32(count))
+    }
+
+    /// A byte's digit value, or nil when it is not a digit.
+    static func digitValue(_ byte: UInt8) -> UInt8? {
+        let value = digitValues[Int(byte)]
+        return value != 0 || byte == digits[0] ? value : nil
     }
 
     /// By byte, its digit's value (for `PostingList.documents`).

@@ -4,14 +4,21 @@ extension SearchIndex {
     /// The index of a site as analysed: paragraphs (any block with text but headings),
     /// glossary entries and topics. Releases are read on every core, a few dozen at a
     /// time (what each finds is held only until it is merged), then numbered in order.
-    public init(site: SiteSource, analysis: Analysis) {
+    ///
+    /// `kept`: the text postings of a previous build (`tokens` of its index): releases at
+    /// the start that are as it had them (same id, same files' key) are not tokenized again.
+    public init(site: SiteSource, analysis: Analysis, kept: SearchTokens? = nil) {
         topics = analysis.topics.topics.map { ($0.id, $0.title) }
         // Oldest first: a new release takes the next numbers.
         let releases = Array(site.releases.reversed())
+        let reused = kept?.reusable(for: releases.map { ($0.id, site.releaseKeys[$0.id]) }) ?? (releases: 0, postings: [:])
         var japanese: [UInt64: PostingList] = [:]
         var words: [String: PostingList] = [:]
         for chunk in Parallel.runs(count: releases.count, parts: max(1, releases.count / 32)) {
-            let read = Parallel.map(chunk.count) { Self.read(releases[chunk.lowerBound + $0], analysis: analysis) }
+            let read = Parallel.map(chunk.count) { offset in
+                let number = chunk.lowerBound + offset
+                return Self.read(releases[number], analysis: analysis, tokenized: number >= reused.releases)
+            }
             for (offset, release) in read.enumerated() {
                 let model = releases[chunk.lowerBound + offset]
                 let first = Int32(documents.count)
@@ -31,9 +38,29 @@ extension SearchIndex {
                 }
             }
         }
-        postings = words
-        postings.reserveCapacity(words.count + japanese.count)
-        for (key, list) in japanese { postings[Self.token(key)] = list }
+        var text = reused.postings
+        text.reserveCapacity(text.count + words.count + japanese.count)
+        for (word, list) in words { text[word, default: PostingList()].append(contentsOf: list) }
+        for (key, list) in japanese { text[Self.token(key), default: PostingList()].append(contentsOf: list) }
+        let keptReleases = Self.keptReleases(releases, site: site, counts: self.releases.map(\.documentCount))
+        if keptReleases.count == releases.count {
+            tokens = SearchTokens(releases: keptReleases, postings: text)
+        } else {
+            // Only what the kept releases' paragraphs have.
+            let bound = Int32(keptReleases.reduce(0) { $0 + $1.documentCount })
+            tokens = SearchTokens(releases: keptReleases, postings: text.compactMapValues { list in
+                let prefix = list.prefix(below: bound)
+                return prefix.count > 0 ? prefix : nil
+            })
+        }
+        postings = text
+        var topicPostings: [String: PostingList] = [:]
+        for (number, document) in documents.enumerated() {
+            for index in document.topics {
+                topicPostings["#" + topics[index].id, default: PostingList()].append(Int32(number))
+            }
+        }
+        postings.merge(topicPostings) { _, topic in topic }
         for entry in analysis.glossary.entries {
             entries.append(Entry(
                 kind: .term, title: entry.term, reading: entry.reading, url: Permalinks.glossaryEntry(entry.id),
@@ -46,9 +73,21 @@ extension SearchIndex {
         }
     }
 
-    /// One release's pages and paragraphs, and its tokens as (token, paragraph) pairs,
-    /// paragraphs numbered from 0 within the release, each pair once, in paragraph order.
-    private static func read(_ release: Communique.Release, analysis: Analysis)
+    /// The releases whose tokens can be kept: from the oldest up to the first without a
+    /// files' key (an untracked one), so a later build never reuses what it cannot check.
+    private static func keptReleases(_ releases: [Communique.Release], site: SiteSource, counts: [Int]) -> [SearchTokens.Release] {
+        var kept: [SearchTokens.Release] = []
+        for (release, count) in zip(releases, counts) {
+            guard let key = site.releaseKeys[release.id] else { break }
+            kept.append(SearchTokens.Release(id: release.id, key: key, documentCount: count))
+        }
+        return kept
+    }
+
+    /// One release's pages and paragraphs and, when `tokenized`, its text's tokens as
+    /// (token, paragraph) pairs, paragraphs numbered from 0 within the release, each pair
+    /// once, in paragraph order. Topics are not tokens here (see `init`).
+    private static func read(_ release: Communique.Release, analysis: Analysis, tokenized: Bool)
         -> (pages: [Page], documents: [Document], japanese: [(UInt64, Int32)], words: [(String, Int32)])
     {
         var japanese: [(UInt64, Int32)] = []
@@ -68,6 +107,7 @@ extension SearchIndex {
                 let number = Int32(documents.count)
                 documents.append(Document(
                     release: 0, page: page, label: block.marker?.text ?? "", anchor: block.anchor, text: text, topics: topicIndexes))
+                guard tokenized else { continue }
                 seenJapanese.removeAll(keepingCapacity: true)
                 seenWords.removeAll(keepingCapacity: true)
                 for run in SearchText.runs(of: text) {
@@ -81,7 +121,6 @@ extension SearchIndex {
                         }
                     }
                 }
-                for index in topicIndexes { words.append(("#" + analysis.topics.topics[index].id, number)) }
             }
         }
         return (pages, documents, japanese, words)
@@ -89,7 +128,8 @@ extension SearchIndex {
 
     /// The paragraph's text on one line, trimmed; the same string when it already is.
     private static func oneLine(_ text: String) -> String {
-        let joined = text.contains("\n") ? text.replacingEvery("\n", with: " ") : text
+        // By byte: Foundation's `contains` was most of what indexing an unchanged release cost.
+        let joined = text.utf8.contains(UInt8(ascii: "\n")) ? text.replacingEvery("\n", with: " ") : text
         guard let first = joined.unicodeScalars.first, let last = joined.unicodeScalars.last,
             first.properties.isWhitespace || last.properties.isWhitespace
         else { return joined }

@@ -63,6 +63,9 @@ public struct SearchIndex: Sendable, Equatable {
     /// Token → the documents that have it, ascending. Japanese tokens are bigrams and
     /// tails (`SearchText.tokens`); words are whole; `#<topic id>` lists a topic's paragraphs.
     public var postings: [String: PostingList] = [:]
+    /// The postings of the paragraphs' text alone, with the releases they are of: what the
+    /// next build can keep (`init(site:analysis:kept:)`).
+    public var tokens = SearchTokens()
 
     public static func == (a: SearchIndex, b: SearchIndex) -> Bool {
         a.releases == b.releases && a.documents == b.documents && a.entries == b.entries
@@ -77,9 +80,32 @@ public struct SearchIndex: Sendable, Equatable {
 public struct PostingList: Sendable, Equatable {
     public private(set) var bytes: [UInt8] = []
     public private(set) var count = 0
-    private var last: Int32 = -1
+    /// The highest document, or -1 when there is none.
+    public private(set) var last: Int32 = -1
 
     public init() {}
+
+    /// A list as `bytes` wrote it; nil unless every digit is one of `SearchFiles.digits`,
+    /// the last one ends a number, and every difference is at least 1.
+    public init?(encoded: [UInt8]) {
+        var value: UInt64 = 0, shift: UInt64 = 0
+        for byte in encoded {
+            guard let digit = SearchFiles.digitValue(byte) else { return nil }
+            value |= UInt64(digit & 31) << shift
+            if digit >= 32 {
+                shift += 5
+                guard shift <= 30 else { return nil }
+                continue
+            }
+            guard value >= 1, Int64(last) + Int64(value) <= Int64(Int32.max) else { return nil }
+            last += Int32(value)
+            count += 1
+            value = 0
+            shift = 0
+        }
+        guard shift == 0 else { return nil }
+        bytes = encoded
+    }
 
     public init(_ documents: [Int32]) {
         for document in documents { append(document) }
@@ -96,6 +122,23 @@ public struct PostingList: Sendable, Equatable {
             value >>= 5
         }
         bytes.append(SearchFiles.digits[Int(value)])
+    }
+
+    /// Adds another list's documents, all after every one already here.
+    public mutating func append(contentsOf other: PostingList) {
+        guard count > 0 else { self = other; return }
+        for document in other.documents { append(document) }
+    }
+
+    /// The documents below `bound`.
+    public func prefix(below bound: Int32) -> PostingList {
+        guard last >= bound else { return self }
+        var prefix = PostingList()
+        for document in documents {
+            guard document < bound else { break }
+            prefix.append(document)
+        }
+        return prefix
     }
 
     public var documents: [Int32] {

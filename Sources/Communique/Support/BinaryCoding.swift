@@ -25,6 +25,12 @@ struct BinaryWriter {
 
     mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
+    /// Raw bytes: their count, then them.
+    mutating func write(bytes raw: [UInt8]) {
+        write(raw.count)
+        bytes += raw
+    }
+
     mutating func write(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
@@ -104,6 +110,12 @@ struct BinaryReader {
             guard let text = String(validating: slice, as: UTF8.self) else { throw Malformed() }
             return text
         }
+    }
+
+    mutating func rawBytes() throws -> [UInt8] {
+        let count = try count()
+        defer { offset += count }
+        return Array(bytes[offset..<offset + count])
     }
 
     mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
