@@ -101,7 +101,14 @@ struct MarkdownStatementParser {
                 default: break
                 }
             default:
-                statement.extraFields.append((key, value))
+                // Kept as given, once it is what `build` reads there: `draft: fsale` is refused
+                // here, at its line, not written into a release that will not load.
+                do {
+                    if key == "draft" { _ = try matter.bool(key) } else { _ = try matter.strings(key) }
+                    statement.extraFields.append((key, value))
+                } catch let error as CommuniqueError {
+                    problems += error.diagnostics
+                }
             }
         }
         if !problems.isEmpty { throw CommuniqueError(problems) }

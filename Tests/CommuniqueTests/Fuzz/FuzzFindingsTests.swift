@@ -86,6 +86,9 @@ import Testing
         ("---\ntitle: 会談\npublished: top of page\n---\n本文です。\n", 3, "'published' must be a date", "top of page"),
         ("---\ntitle: 会談\nlanguage: <b>\n---\n本文です。\n", 3, "'language' must be a language tag", "<b>"),
         ("---\ntitle: 会談\nparticipants:\n  - name: 上川陽子\n    yomi: かみかわ\n---\n本文です。\n", 5, "unknown key 'yomi'", "reading"),
+        // Keys the importer passes through are checked too (draft-true-or-false).
+        ("---\ntitle: 会談\ndraft: fsale\n---\n本文です。\n", 3, "'draft' must be true or false", "draft"),
+        ("---\ntitle: 会談\ntopics:\n  a: b\n---\n本文です。\n", 4, "'topics' must be a list of texts", "topics"),
     ])
     func aMarkdownStatementsFrontMatterIsCheckedAsBuildWouldCheckIt(
         _ text: String, line: Int, message: String, mentioned: String
