@@ -22,6 +22,7 @@
   }
 
   function kind(cp) {
+    if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) ? 'w' : 's';
     if ((cp >= 0x3041 && cp <= 0x309f) || (cp >= 0x30a0 && cp <= 0x30ff && cp !== 0x30fb) || cp === 0x3005 ||
         cp === 0x3006 || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) ||
         (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3ffff)) return 'j';
@@ -87,36 +88,49 @@
   }
 
   function shardOf(tok, count) {
-    var key = tok.charAt(0) === '#' ? tok : String.fromCodePoint(tok.codePointAt(0));
+    var key = tok.charAt(0) === '#' || tok.charAt(0) === '@' ? tok : String.fromCodePoint(tok.codePointAt(0));
     var bytes = new TextEncoder().encode(key), hash = 2166136261;
     for (var i = 0; i < bytes.length; i++) { hash ^= bytes[i]; hash = Math.imul(hash, 16777619) >>> 0; }
     return hash % count;
   }
 
   var DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  var DIGIT_VALUES = new Int8Array(128);
+  for (var digitIndex = 0; digitIndex < DIGITS.length; digitIndex++) DIGIT_VALUES[DIGITS.charCodeAt(digitIndex)] = digitIndex;
+
+  // A postings list (SearchFiles.digits): differences, base 32, low digit first.
   function decode(text) {
-    var out = [], value = 0, shift = 0, previous = -1;
+    var out = [], value = 0, scale = 1, previous = -1;
     for (var i = 0; i < text.length; i++) {
-      var digit = DIGITS.indexOf(text.charAt(i));
-      value += (digit & 31) * Math.pow(2, shift);
-      if (digit >= 32) { shift += 5; continue; }
+      var digit = DIGIT_VALUES[text.charCodeAt(i) & 127];
+      value += (digit & 31) * scale;
+      if (digit >= 32) { scale *= 32; continue; }
       previous += value;
       out.push(previous);
-      value = 0; shift = 0;
+      value = 0; scale = 1;
     }
     return out;
   }
 
   function union(lists) {
+    if (lists.length === 1) return lists[0].slice();
     var set = new Set();
     lists.forEach(function (list) { list.forEach(function (d) { set.add(d); }); });
     return Array.from(set).sort(function (a, b) { return a - b; });
   }
 
+  // Of ascending lists, by merging (shortest first): a common word's list has thousands.
   function intersection(lists) {
     if (!lists.length) return [];
-    var result = lists.reduce(function (a, b) { return a.length <= b.length ? a : b; });
-    lists.forEach(function (list) { var set = new Set(list); result = result.filter(function (d) { return set.has(d); }); });
+    var sorted = lists.slice().sort(function (a, b) { return a.length - b.length; }), result = sorted[0];
+    for (var k = 1; k < sorted.length && result.length; k++) {
+      var other = sorted[k], kept = [], j = 0;
+      for (var i = 0; i < result.length; i++) {
+        while (j < other.length && other[j] < result[i]) j++;
+        if (j < other.length && other[j] === result[i]) kept.push(result[i]);
+      }
+      result = kept;
+    }
     return result;
   }
 
@@ -154,10 +168,10 @@
   }
 
   // One load per file, however many parts of a query (or queries) ask for it at once.
-  Engine.prototype.file = function (path) {
+  Engine.prototype.file = function (path, priority) {
     var self = this;
     if (!self.loading[path]) {
-      self.loading[path] = self.load(path).catch(function (error) { delete self.loading[path]; throw error; });
+      self.loading[path] = self.load(path, priority).catch(function (error) { delete self.loading[path]; throw error; });
     }
     return self.loading[path];
   };
@@ -170,6 +184,24 @@
   Engine.prototype.shard = function (number) { return this.file('t/' + number + '.js'); };
 
   Engine.prototype.releaseDocs = function (index) { return this.file('d/' + this.meta.releases[index][0] + '.js'); };
+
+  // Starts loading the paragraphs of the `count` newest releases: results are shown newest
+  // first, so most queries' first results are there (a few dozen kilobytes of the index).
+  Engine.prototype.preload = function (count) {
+    for (var index = this.meta.releases.length - 1; index >= 0 && count > 0; index--, count--) {
+      this.file('d/' + this.meta.releases[index][0] + '.js', 'low').catch(function () { /* loaded again when needed */ });
+    }
+  };
+
+  // Each entry's forms as a query is compared with them (folded, no separators), once.
+  Engine.prototype.entryNames = function () {
+    if (!this.names) {
+      this.names = this.meta.entries.map(function (entry) {
+        return entry[4].map(function (form) { return withoutSeparators(fold(form)); });
+      });
+    }
+    return this.names;
+  };
 
   Engine.prototype.releaseOf = function (doc) {
     var releases = this.meta.releases, lo = 0, hi = releases.length - 1;
@@ -202,6 +234,13 @@
     });
   };
 
+  // Postings of one token (none: []).
+  Engine.prototype.tokenPostings = function (tok) {
+    return this.shard(shardOf(tok, this.meta.shards)).then(function (terms) {
+      return Object.prototype.hasOwnProperty.call(terms, tok) ? decode(terms[tok]) : [];
+    });
+  };
+
   // Candidates: documents with every bigram and word of the parts, ascending. Whether the
   // pieces stand adjacent and in order is checked as each is shown (confirms): checking every
   // candidate would load every paragraph a common query finds.
@@ -215,18 +254,13 @@
       if (part.j) {
         var tokens = [];
         for (var i = 0; i + 1 < part.j.length; i++) tokens.push(token(part.j[i], part.j[i + 1]));
-        return Promise.all(tokens.map(function (tok) {
-          return self.postings(tok, function (t) { return t === tok; }).then(function (lists) { return lists[0] || []; });
-        })).then(intersection);
+        return Promise.all(tokens.map(function (tok) { return self.tokenPostings(tok); })).then(intersection);
       }
       if (part.phrase) {
-        return Promise.all(part.phrase.map(function (word) {
-          return self.postings(word, function (t) { return t === word; }).then(function (lists) { return lists[0] || []; });
-        })).then(intersection);
+        return Promise.all(part.phrase.map(function (word) { return self.tokenPostings(word); })).then(intersection);
       }
-      return self.postings(part.w, function (t) {
-        return part.prefix ? t.indexOf(part.w) === 0 && t.charAt(0) !== '#' && isWord(t) : t === part.w;
-      }).then(union);
+      if (!part.prefix) return self.tokenPostings(part.w);
+      return self.postings(part.w, function (t) { return t.indexOf(part.w) === 0 && t.charAt(0) !== '#' && isWord(t); }).then(union);
     })).then(intersection);
   };
 
@@ -250,27 +284,31 @@
     var self = this, q = parseQuery(query);
     filters = filters || {};
     if (!q.parts.length) return Promise.resolve({ entries: [], documents: [], searches: [], query: q });
-    return self.ready().then(function (meta) {
+    // Once the meta file is in, the query's own files are asked for at once (before anything
+    // else the page loads), not a turn of the event loop later.
+    function start(meta) {
       var named = [];
-      meta.entries.forEach(function (entry, index) {
-        if (entry[4].some(function (form) { return withoutSeparators(fold(form)) === q.folded; })) named.push(index);
-      });
-      var searches = [q.parts];
+      self.entryNames().forEach(function (names, index) { if (names.indexOf(q.folded) >= 0) named.push(index); });
+      // A query naming an entry finds every form of it: one list (`@n`) holds their candidates.
+      var searches = [q.parts], ownIsAForm = false, own = JSON.stringify(q.parts);
       named.forEach(function (index) {
         meta.entries[index][4].forEach(function (form) {
-          if (withoutSeparators(fold(form)) === q.folded) return;
           var parts = parseQuery(form + ' ').parts;
           if (parts.length) searches.push(parts);
+          if (JSON.stringify(parts) === own) ownIsAForm = true;
         });
       });
-      return Promise.all(searches.map(function (parts) { return self.documents(parts); })).then(function (lists) {
+      // A query that is one of the forms (as parsed) finds nothing the entry's list lacks.
+      var lists = (ownIsAForm ? [] : [self.documents(q.parts)])
+        .concat(named.map(function (index) { return self.tokenPostings('@' + index); }));
+      return Promise.all(lists).then(function (lists) {
         var documents = union(lists).reverse();
         var byYear = filters.year ? documents.filter(function (d) {
           return meta.releases[self.releaseOf(d)][2].indexOf(filters.year + '-') === 0;
         }) : documents;
         var topicFilter = filters.topic !== undefined && filters.topic !== null && filters.topic !== ''
-          ? self.postings('#' + meta.topics[filters.topic][0], function (t) { return t === '#' + meta.topics[filters.topic][0]; })
-            .then(function (l) { var set = new Set(l[0] || []); return byYear.filter(function (d) { return set.has(d); }); })
+          ? self.tokenPostings('#' + meta.topics[filters.topic][0])
+            .then(function (list) { var set = new Set(list); return byYear.filter(function (d) { return set.has(d); }); })
           : Promise.resolve(byYear);
         return topicFilter.then(function (docs) {
           var others = [];
@@ -280,7 +318,8 @@
           return { entries: named.concat(others), documents: docs, searches: searches, query: q };
         });
       });
-    });
+    }
+    return self.meta ? start(self.meta) : self.ready().then(start);
   };
 
   // Ranges [start, end) of `text` (in UTF-16 units) where a part matches, for <mark>.
@@ -324,10 +363,12 @@
       terms: function (n, data) { settle('t/' + n + '.js', data); },
       docs: function (id, data) { settle('d/' + id + '.js', data); }
     };
-    return function (path) {
+    return function (path, priority) {
       return new Promise(function (resolve, reject) {
         pending[path] = { resolve: resolve };
         var script = document.createElement('script');
+        // Dynamically added scripts load at low priority: these are what the reader waits for.
+        script.fetchPriority = priority || 'high';
         script.src = base + path;
         script.onerror = function () { delete pending[path]; reject(new Error('could not load ' + path)); };
         document.head.appendChild(script);
@@ -346,6 +387,9 @@
     var labels = JSON.parse(document.getElementById('search-labels').textContent);
     var shown = 0, current = null, serial = 0, answerShown = null;
 
+    // While the index's first file loads: the first NFKC and Unicode-class regex a page runs
+    // set up their tables, tens of milliseconds that would otherwise fall on the first query.
+    runs(fold('\u30a2\u65e5 A\uff11'));
     engine.ready().then(function (meta) {
       var years = {};
       meta.releases.forEach(function (r) { if (r[2]) years[r[2].slice(0, 4)] = true; });
@@ -354,7 +398,9 @@
       var params = new URLSearchParams(global.location.search);
       if (params.get('year')) year.value = params.get('year');
       if (params.get('topic')) topic.value = params.get('topic');
+      engine.entryNames();
       if (params.get('q')) { input.value = params.get('q'); run(); }
+      engine.preload(4);
     }, function () { status.textContent = labels.unavailable; });
 
     function syncURL() {
@@ -384,15 +430,26 @@
       });
     }
 
+    // The next 20 paragraphs, each shown as soon as it and those ranked above it have
+    // loaded (their releases' files arrive one by one), in rank order.
     function showMore(mine) {
-      var next = current.documents.slice(shown, shown + 20);
+      var next = current.documents.slice(shown, shown + 20), answer = current;
       shown += next.length;
       more.hidden = shown >= current.documents.length;
-      Promise.all(next.map(function (d) { return engine.doc(d); })).then(function (docs) {
+      var loaded = new Array(next.length), flushed = 0, appended = false;
+      function flush() {
         if (mine !== serial) return;
-        docs.forEach(function (doc) { if (confirms(doc.fields[3], current)) list.appendChild(docItem(doc, current.query)); });
-        if (answerShown) { answerShown(); answerShown = null; }
+        while (flushed < next.length && loaded[flushed] !== undefined) {
+          var doc = loaded[flushed++];
+          if (doc && confirms(doc.fields[3], answer)) { list.appendChild(docItem(doc, answer.query)); appended = true; }
+        }
+        // Measured once a paragraph is shown, or all of them were looked at and none was.
+        if (answerShown && (appended || flushed === next.length)) { answerShown(); answerShown = null; }
+      }
+      next.forEach(function (d, k) {
+        engine.doc(d).then(function (doc) { loaded[k] = doc; flush(); }, function () { loaded[k] = null; flush(); });
       });
+      if (!next.length) flush();
     }
 
     function text(tag, value, className) {

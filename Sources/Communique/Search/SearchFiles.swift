@@ -148,9 +148,10 @@ public enum SearchFiles {
     }
 
     /// A token's shard: by its first character (so a one-character or prefix query knows
-    /// its shard), a topic's `#id` by the whole token. FNV-1a of the UTF-8 bytes.
+    /// its shard), a topic's `#id` and an entry's `@n` by the whole token. FNV-1a of the
+    /// UTF-8 bytes.
     public static func shard(of token: String, count: Int) -> Int {
-        let key = token.hasPrefix("#") ? Substring(token) : token.prefix(1)
+        let key = token.hasPrefix("#") || token.hasPrefix("@") ? Substring(token) : token.prefix(1)
         var hash: UInt32 = 2_166_136_261
         for byte in key.utf8 {
             hash ^= UInt32(byte)

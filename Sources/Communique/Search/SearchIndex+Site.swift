@@ -71,6 +71,12 @@ extension SearchIndex {
                 kind: .topic, title: topic.title, reading: topic.reading ?? "", url: Permalinks.topic(topic.id),
                 forms: [topic.title], english: topic.english ?? "", text: topic.description ?? ""))
         }
+        // Each entry's forms' candidates as one list (`@<entry>`): a query naming it loads that.
+        let index = self
+        let entryPostings = Parallel.map(entries.count) { SearchQuery.entryCandidates(index.entries[$0], in: index) }
+        for (entry, documents) in entryPostings.enumerated() where !documents.isEmpty {
+            postings["@\(entry)"] = PostingList(documents)
+        }
     }
 
     /// The releases whose tokens can be kept: from the oldest up to the first without a

@@ -61,7 +61,8 @@ public struct SearchIndex: Sendable, Equatable {
     /// Topic ids and titles, by topic index (for the topic filter).
     public var topics: [(id: String, title: String)] = []
     /// Token → the documents that have it, ascending. Japanese tokens are bigrams and
-    /// tails (`SearchText.tokens`); words are whole; `#<topic id>` lists a topic's paragraphs.
+    /// tails (`SearchText.tokens`); words are whole; `#<topic id>` lists a topic's paragraphs;
+    /// `@<entry index>` the candidates of all of an entry's forms (`SearchQuery.entryCandidates`).
     public var postings: [String: PostingList] = [:]
     /// The postings of the paragraphs' text alone, with the releases they are of: what the
     /// next build can keep (`init(site:analysis:kept:)`).

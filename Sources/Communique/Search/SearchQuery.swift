@@ -75,13 +75,7 @@ public struct SearchQuery: Sendable, Equatable {
         let named = index.entries.indices.filter { entry in
             index.entries[entry].forms.contains { Self.foldedName($0) == folded }
         }
-        var searches = [parts]
-        for entry in named {
-            for form in index.entries[entry].forms where Self.foldedName(form) != folded {
-                let formParts = SearchQuery(form + " ").parts
-                if !formParts.isEmpty { searches.append(formParts) }
-            }
-        }
+        let searches = [parts] + named.flatMap { Self.formSearches(of: index.entries[$0]) }
         var documents = Set(searches.flatMap { Self.candidates(matching: $0, in: index) }).sorted(by: >)
         if let year {
             documents = documents.filter { index.releases[index.documents[$0].release].date.hasPrefix(year + "-") }
@@ -104,6 +98,17 @@ public struct SearchQuery: Sendable, Equatable {
     public func confirmed(in index: SearchIndex) -> [Int] {
         let answer = answer(in: index)
         return answer.documents.filter { Self.confirms(index.documents[$0].text, for: answer) }
+    }
+
+    /// What each of an entry's forms asks for, as a whole name (no word typed: a space after).
+    static func formSearches(of entry: SearchIndex.Entry) -> [[Part]] {
+        entry.forms.map { SearchQuery($0 + " ").parts }.filter { !$0.isEmpty }
+    }
+
+    /// The candidates of every form of an entry, ascending: what a query naming it adds, kept
+    /// in the index as the token `@<entry>` so the page loads one list, not every form's.
+    static func entryCandidates(_ entry: SearchIndex.Entry, in index: SearchIndex) -> [Int32] {
+        union(formSearches(of: entry).map { candidates(matching: $0, in: index).map(Int32.init) })
     }
 
     static func foldedName(_ name: String) -> String {
@@ -172,14 +177,21 @@ public struct SearchQuery: Sendable, Equatable {
     }
 
     static func union(_ lists: [[Int32]]) -> [Int32] {
-        Array(Set(lists.joined())).sorted()
+        lists.count == 1 ? lists[0] : Array(Set(lists.joined())).sorted()
     }
 
+    /// Of ascending lists, by merging, shortest first.
     static func intersection(_ lists: [[Int32]]) -> [Int32] {
-        guard var result = lists.min(by: { $0.count < $1.count }) else { return [] }
-        for list in lists {
-            let set = Set(list)
-            result = result.filter(set.contains)
+        let sorted = lists.sorted { $0.count < $1.count }
+        guard var result = sorted.first else { return [] }
+        for list in sorted.dropFirst() where !result.isEmpty {
+            var kept: [Int32] = []
+            var other = 0
+            for document in result {
+                while other < list.count && list[other] < document { other += 1 }
+                if other < list.count && list[other] == document { kept.append(document) }
+            }
+            result = kept
         }
         return result
     }

@@ -84,3 +84,26 @@ import Testing
         #expect(documents("台湾", year: "2020") == [0])
     }
 }
+
+/// The index's `@<entry>` lists, which the page loads instead of every form's postings.
+@Suite struct SearchEntryListTests {
+    @Test func anEntrysListHoldsTheParagraphsOfEachOfItsForms() throws {
+        let site = try TestSite.sampleAndMinimal()
+        defer { site.remove() }
+        let source = try SiteLoader().load(root: site.root)
+        let index = SearchIndex(site: source, analysis: SiteAnalyser().analyse(source))
+        let acm = try #require(index.entries.firstIndex { $0.forms.contains("ACM") })
+        let listed = Set(try #require(index.postings["@\(acm)"]).documents.map(Int.init))
+        for form in index.entries[acm].forms {
+            let found = Set(SearchQuery(form + " ").confirmed(in: index))
+            #expect(found.isSubset(of: listed), "\(form)")
+        }
+        // The sample names the mechanism in full in one paragraph and as ACM in another.
+        let texts = listed.map { index.documents[$0].text }
+        #expect(texts.contains { $0.contains("同盟調整メカニズム") })
+        #expect(texts.contains { $0.contains("ACM") || $0.contains("ＡＣＭ") })
+        // And a query naming it answers with that list (and its own candidates).
+        #expect(Set(SearchQuery("ＡＣＭ").answer(in: index).documents).isSuperset(of: listed))
+        #expect(index.postings.keys.filter { $0.hasPrefix("@") }.count <= index.entries.count)
+    }
+}
