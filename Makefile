@@ -55,7 +55,7 @@ clean:
 # Benchmark (`make bench`, never part of `make test`): Communique against Hugo and the
 # cmark-gfm CLI on synthetic sites; writes bench/RESULTS.md. `make bench-corpus N=500`
 # only makes the site of N releases in .build/bench/site-N. `make bench BENCH_SIZES=50` is a short run.
-BENCH_PACKAGES := hugo hyperfine cmark-gfm time nodejs chromium chromium-driver python3-venv
+BENCH_PACKAGES := hugo hyperfine cmark-gfm time nodejs chromium chromium-driver python3-venv nginx
 N ?= 500
 
 .PHONY: bench bench-corpus bench-deps

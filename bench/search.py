@@ -7,23 +7,26 @@ For each built site (its Public/ folder, copied to a scratch folder first):
   - index: the bytes of Communique's index (search/*.js, t/, d/) and of the text it indexes
     (every paragraph's text, and the glossary's and topics' names and glosses); Pagefind's index
     (pagefind/ without its UI files) and the time `pagefind --site` takes (median of 3);
-  - per query, served over HTTP (python's http.server, no compression), each from a fresh page:
-    Communique: the page's own search (`search/index.html?q=`): time until its first results
-    are shown (performance.now(), measured by the page), bytes of index files loaded, paragraphs
-    and the pages they are on; Pagefind: `pagefind.search(q)` and the data of its first 20
-    results (what a results page shows), time and bytes, then the pages of every result.
+  - per query, served by nginx as a static host would (HTTP/1.1, no compression, every file
+    no-store so each visit is a first visit), three visits each, the median time reported:
+    Communique: the page's own search (`search/index.html?q=`): time until its first paragraph
+    is shown (performance.now(), measured by the page), bytes of index files loaded (once all
+    it asked for has come), paragraphs and the pages they are on; Pagefind: `pagefind.search(q)`
+    until its first result's data is ready, and the data of its first 20 results (what a results
+    page shows), time and bytes, then the pages of every result.
   - for each query where the two find different pages, which pages and a reason, checked on
     the page's text: whether it has the query as a phrase (adjacent, in order, after NFKC,
     lower case and katakana as hiragana, Communique's rules).
 Writes RESULT.json for bench/report.py.
 """
 import argparse
-import functools
-import http.server
+import grp
 import json
 import os
+import pwd
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -41,6 +44,9 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 PAGEFIND_UI = ("pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "pagefind-highlight")
 SHOWN = 20
+# Each query is timed on this many first visits; the median is reported (the VM is noisy).
+VISITS = 3
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 BENCH_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>pagefind bench</title></head>
 <body><script type="module">
@@ -117,23 +123,6 @@ console.log(total);
     return total
 
 
-class CountingHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site quietly, adding up the bytes of the files it sends (Pagefind loads its
-    index in a Worker, whose requests the page's Performance API does not list)."""
-    served = {}
-
-    def log_message(self, *args):
-        pass
-
-    def do_GET(self):
-        path = self.translate_path(self.path)
-        if os.path.isfile(path):
-            kind = index_kind(self.path.split("?", 1)[0].lstrip("/"))
-            if kind:
-                CountingHandler.served[kind] = CountingHandler.served.get(kind, 0) + os.path.getsize(path)
-        super().do_GET()
-
-
 def index_kind(path):
     """Which index a served file belongs to, or None: index data only, not either tool's script
     or wasm (Communique's meta.js, t/, d/; Pagefind's entry, meta, index, fragment, filter files)."""
@@ -144,85 +133,159 @@ def index_kind(path):
     return None
 
 
-def served(top):
-    return CountingHandler.served.get(top, 0)
-
-
-def reset_served():
-    CountingHandler.served = {}
+NGINX_CONF = """{user}worker_processes 1;
+daemon off;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log warn;
+events {{ worker_connections 256; }}
+http {{
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  log_format sent '$uri $body_bytes_sent';
+  access_log {tmp}/access.log sent;
+  client_body_temp_path {tmp}/client_body;
+  proxy_temp_path {tmp}/proxy;
+  fastcgi_temp_path {tmp}/fastcgi;
+  uwsgi_temp_path {tmp}/uwsgi;
+  scgi_temp_path {tmp}/scgi;
+  server {{
+    listen 127.0.0.1:{port};
+    root {site};
+    index index.html;
+    # Every page load a first visit: nothing kept in the browser's cache.
+    add_header Cache-Control no-store;
+  }}
+}}
+"""
 
 
 class Server:
+    """The site served by nginx as a static host serves it (HTTP/1.1, keep-alive, no
+    compression), with every file marked no-store so each query is a first visit. nginx's
+    access log counts the bytes of the index files each tool loads (Pagefind loads its index
+    in a Worker, whose requests the page's Performance API does not list)."""
+
     def __init__(self, folder):
-        handler = functools.partial(CountingHandler, directory=folder)
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.tmp = tempfile.mkdtemp(prefix="communique-search-nginx-")
+        for attempt in range(5):
+            probe = socket.socket()
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+            probe.close()
+            with open(os.path.join(self.tmp, "nginx.conf"), "w", encoding="utf-8") as f:
+                # As root, nginx's workers would read the (private) site copy as nobody: read it as we do.
+                user = f"user {pwd.getpwuid(os.getuid()).pw_name} {grp.getgrgid(os.getgid()).gr_name};\n" if os.getuid() == 0 else ""
+                f.write(NGINX_CONF.format(user=user, tmp=self.tmp, port=port, site=os.path.abspath(folder)))
+            self.process = subprocess.Popen([NGINX, "-c", os.path.join(self.tmp, "nginx.conf"), "-p", self.tmp + "/",
+                                             "-e", os.path.join(self.tmp, "error.log")],
+                                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            for _ in range(100):
+                if os.path.exists(os.path.join(self.tmp, "nginx.pid")) or self.process.poll() is not None:
+                    break
+                time.sleep(0.05)
+            if self.process.poll() is None:
+                break
+        else:
+            raise SystemExit(f"search.py: nginx did not start (see {self.tmp}/error.log)")
+        self.base = f"http://127.0.0.1:{port}/"
+        self.log = os.path.join(self.tmp, "access.log")
+        self.offset = 0
+
+    def reset(self):
+        self.offset = os.path.getsize(self.log) if os.path.exists(self.log) else 0
+
+    def served(self, kind):
+        """Bytes of index files of `kind` sent since `reset` (nginx writes each line as it answers)."""
+        total = 0
+        with open(self.log, encoding="utf-8", errors="replace") as f:
+            f.seek(self.offset)
+            for line in f:
+                path, _, sent = line.rstrip("\n").rpartition(" ")
+                if index_kind(path.lstrip("/")) == kind and sent.isdigit():
+                    total += int(sent)
+        return total
 
     def close(self):
-        self.httpd.shutdown()
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 def browser():
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900", "--disable-dev-shm-usage"):
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900"):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
     driver.set_script_timeout(120)
-    # Every query as a first visit: nothing from the browser's cache.
-    driver.execute_cdp_cmd("Network.enable", {})
-    driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
     return driver
 
 
-def communique_query(driver, base, query):
-    reset_served()
-    driver.get(base + "search/index.html?q=" + quote(query))
+def communique_visit(driver, server, query):
+    """One first visit of the search page with ?q=: the time the page measures until its first
+    paragraph is shown (or its answer is complete with none), and the index bytes it loaded
+    once all it asked for had come (meta, shards, the newest releases it preloads, the
+    paragraphs of its first 20 results)."""
+    server.reset()
+    driver.get(server.base + "search/index.html?q=" + quote(query))
     WebDriverWait(driver, 60).until(lambda d: d.execute_script(
         "return window.communiqueSearchLast && window.communiqueSearchLast.query === arguments[0]", query))
     ms = driver.execute_script("return window.communiqueSearchLast.ms")
-    # The index files (the page itself and its script are not index).
-    loaded = served("search")
+    driver.execute_async_script("""
+const done = arguments[arguments.length - 1];
+Promise.allSettled(Object.values(window.communiqueSearchLast.engine.loading)).then(() => done());
+""")
+    return ms, server.served("search")
+
+
+def communique_query(driver, server, query):
+    visits = [communique_visit(driver, server, query) for _ in range(VISITS)]
     # Then every paragraph's page (loading what showing them all would).
     found = driver.execute_async_script("""
 const done = arguments[arguments.length - 1], last = window.communiqueSearchLast;
 Promise.all(last.documents.map(d => last.engine.doc(d))).then(docs =>
   done({paragraphs: docs.length, entries: last.entries, pages: docs.map(doc => doc.page[1])}));
 """)
-    return {"ms": ms, "bytes": loaded, "paragraphs": found["paragraphs"], "entries": found["entries"],
-            "pages": sorted(set(found["pages"]))}
+    return {"ms": statistics.median(v[0] for v in visits), "visits_ms": [v[0] for v in visits], "bytes": visits[0][1],
+            "paragraphs": found["paragraphs"], "entries": found["entries"], "pages": sorted(set(found["pages"]))}
 
 
-def pagefind_query(driver, base, query):
-    reset_served()
-    driver.get(base + "pagefind-bench.html")
+def pagefind_visit(driver, server, query):
+    """One first visit: `pagefind.search(q)` until its first result's data is ready (what its
+    UI needs to show one), then the data of its first 20 results; bytes of index files loaded."""
+    server.reset()
+    driver.get(server.base + "pagefind-bench.html")
     WebDriverWait(driver, 30).until(lambda d: d.execute_script("return !!window.pagefindBench"))
     result = driver.execute_async_script("""
 const done = arguments[arguments.length - 1], query = arguments[0], shown = arguments[1];
 const started = performance.now();
 window.pagefindBench.search(query).then(async search => {
-  const first = await Promise.all(search.results.slice(0, shown).map(r => r.data()));
-  const ms = performance.now() - started;
+  let ms = performance.now() - started;
+  if (search.results.length) { await search.results[0].data(); ms = performance.now() - started; }
+  await Promise.all(search.results.slice(0, shown).map(r => r.data()));
   done({ms, results: search.results.length});
 }).catch(e => done({error: String(e)}));
 """, query, SHOWN)
     if "error" in result:
         raise SystemExit(f"search.py: pagefind failed on {query!r}: {result['error']}")
-    # What a query loads: pagefind.js, its worker and wasm, the index chunks and 20 results' fragments.
-    loaded = served("pagefind")
+    # What a query loads: the entry, meta, index chunks and 20 results' fragments.
+    return result["ms"], server.served("pagefind")
+
+
+def pagefind_query(driver, server, query):
+    visits = [pagefind_visit(driver, server, query) for _ in range(VISITS)]
     every = driver.execute_async_script("""
 const done = arguments[arguments.length - 1], query = arguments[0];
 window.pagefindBench.search(query).then(async search => {
   const all = await Promise.all(search.results.map(r => r.data()));
   done({pages: all.map(d => d.url.replace(/^\\//, ''))});
 }).catch(e => done({error: String(e)}));
-""", query, SHOWN)
-    if "error" in result:
-        raise SystemExit(f"search.py: pagefind failed on {query!r}: {result['error']}")
+""", query)
+    if "error" in every:
+        raise SystemExit(f"search.py: pagefind failed on {query!r}: {every['error']}")
     pages = sorted({p + "index.html" if p.endswith("/") else p for p in every["pages"]})
-    return {"ms": result["ms"], "bytes": loaded, "pages": pages}
+    return {"ms": statistics.median(v[0] for v in visits), "visits_ms": [v[0] for v in visits], "bytes": visits[0][1],
+            "pages": pages}
 
 
 def reason(query, only_ours, only_pagefind, texts):
@@ -293,8 +356,8 @@ def main():
             server = Server(site)
             try:
                 for query in queries:
-                    ours = communique_query(driver, server.base, query)
-                    theirs = pagefind_query(driver, server.base, query)
+                    ours = communique_query(driver, server, query)
+                    theirs = pagefind_query(driver, server, query)
                     only_ours = sorted(set(ours["pages"]) - set(theirs["pages"]))
                     only_pagefind = sorted(set(theirs["pages"]) - set(ours["pages"]))
                     entry["queries"].append({
