@@ -8,7 +8,7 @@ public struct CommuniqueCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "communique",
         abstract: "Publish official statements as static websites.",
-        subcommands: [Import.self, Build.self, Serve.self, Check.self, Topics.self],
+        subcommands: [Import.self, Build.self, Serve.self, Check.self, Topics.self, Diff.self],
         defaultSubcommand: Build.self)
     public init() {}
 }

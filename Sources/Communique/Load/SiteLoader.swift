@@ -15,6 +15,16 @@ public struct SiteLoader: Sendable {
     }
 
     public func load(root: URL) throws -> SiteSource {
+        try load(root: root, only: nil)
+    }
+
+    /// The site with only the releases `ids` (in that order of asking; each must exist):
+    /// what comparing two releases needs, without reading the rest of the archive.
+    public func load(root: URL, releases ids: [String]) throws -> SiteSource {
+        try load(root: root, only: ids)
+    }
+
+    private func load(root: URL, only ids: [String]?) throws -> SiteSource {
         let content = root.appendingPathComponent("Content")
         let config = try loadConfig(root: root)
         let releasesFolder = content.appendingPathComponent("releases")
@@ -36,7 +46,17 @@ public struct SiteLoader: Sendable {
         }
         // Releases are read and parsed in parallel (front matter is YAML: a site of
         // hundreds of releases has thousands of pages), then taken in folder order.
-        let folders = try SiteFiles.subfolders(of: releasesFolder)
+        var folders = try SiteFiles.subfolders(of: releasesFolder)
+        if let ids {
+            let named = Set(ids)
+            folders = folders.filter { named.contains($0.lastPathComponent) }
+            let found = Set(folders.map(\.lastPathComponent))
+            for id in ids where !found.contains(id) {
+                problems.append(Diagnostic(
+                    .error, "no release '\(id)' (a release is a folder of Content/releases named by its id)",
+                    at: SourceLocation(file: "Content/releases")))
+            }
+        }
         // What a release is made of besides its files: a kept one is reused only when these
         // are the same too (topics.yml broken: nothing is reused).
         let settings = topicIDs.map { ReleaseFilesKey.settings(config: config, topicIDs: $0) }

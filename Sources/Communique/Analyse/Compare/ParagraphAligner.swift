@@ -1,0 +1,271 @@
+import Foundation
+
+/// Aligns two releases' paragraphs by what they say, not by their numbers or section titles
+/// (statements renumber and retitle): each paragraph is read as a set of features
+/// (`SearchText`'s Japanese bigrams and Latin words, its number left out), weighted by how
+/// rare each is in the two releases, so boilerplate such as 日米双方は counts for little.
+///
+/// 1. Paragraphs with the same text pair off first, in order.
+/// 2. Then the most similar remaining pairs (cosine of the weighted features, at least
+///    `threshold`), a little more readily in the sections that correspond and at the same
+///    place. Candidates come from shared rare features only: bounded work per paragraph.
+/// 3. A paragraph left over whose features nearly all lie in one paragraph of the other
+///    side is part of a split (or, the other way, a merge).
+/// 4. The rest are new or removed. A pair is moved when its sections do not correspond, or
+///    when it is out of order among the pairs of its section.
+struct ParagraphAligner {
+    typealias Position = ReleaseComparison.Position
+    typealias Entry = ReleaseComparison.Entry
+
+    let old: ReleaseComparison.Side
+    let new: ReleaseComparison.Side
+    /// Below this cosine two paragraphs are different paragraphs.
+    var threshold = 0.5
+    /// A part of a split holds at least this share of its weight in the whole.
+    var containment = 0.8
+
+    private struct Paragraph {
+        var position: Position
+        var text: String
+        /// Feature → weight; the features in order (sums run in one order, so that they come
+        /// out the same in every process, whatever the hash seed); the norm.
+        var features: [String: Double] = [:]
+        var order: [String] = []
+        var norm = 0.0
+    }
+
+    func entries() -> [Entry] {
+        var olds = Self.paragraphs(of: old), news = Self.paragraphs(of: new)
+        Self.weigh(&olds, &news)
+        var oldMatch = [Int?](repeating: nil, count: olds.count)
+        var newMatch = [Int?](repeating: nil, count: news.count)
+
+        // 1. The same text, in order.
+        var byText: [String: [Int]] = [:]
+        for (index, paragraph) in news.enumerated() { byText[paragraph.text, default: []].append(index) }
+        for (index, paragraph) in olds.enumerated() {
+            guard var candidates = byText[paragraph.text], !candidates.isEmpty, !paragraph.text.isEmpty else { continue }
+            let match = candidates.removeFirst()
+            byText[paragraph.text] = candidates
+            oldMatch[index] = match
+            newMatch[match] = index
+        }
+
+        // 2. The most similar remaining pairs.
+        let sections = sectionCorrespondence(olds, news, oldMatch)
+        var pairs: [(score: Double, old: Int, new: Int)] = []
+        let featureIndex = Self.invertedIndex(news)
+        for (o, paragraph) in olds.enumerated() where oldMatch[o] == nil {
+            var dot: [Int: Double] = [:]
+            for feature in paragraph.order {
+                let weight = paragraph.features[feature]!
+                for n in featureIndex[feature] ?? [] where newMatch[n] == nil { dot[n, default: 0] += weight * news[n].features[feature]! }
+            }
+            for (n, product) in dot {
+                let cosine = product / (paragraph.norm * news[n].norm)
+                guard cosine >= threshold else { continue }
+                var score = cosine
+                if sections[news[n].position.section] == paragraph.position.section { score += 0.05 }
+                score -= 0.05 * abs(relative(paragraph.position, in: old) - relative(news[n].position, in: new))
+                pairs.append((score, o, n))
+            }
+        }
+        pairs.sort { ($0.score, -$0.old, -$0.new) > ($1.score, -$1.old, -$1.new) }
+        for pair in pairs where oldMatch[pair.old] == nil && newMatch[pair.new] == nil {
+            oldMatch[pair.old] = pair.new
+            newMatch[pair.new] = pair.old
+        }
+
+        // 3. Splits and merges: a leftover paragraph nearly contained in one of the other side.
+        var splits: [Int: [Int]] = [:]  // old → new parts
+        var merges: [Int: [Int]] = [:]  // new → old parts
+        for (n, paragraph) in news.enumerated() where newMatch[n] == nil {
+            if let o = container(of: paragraph, in: olds, skipping: { merges[$0] != nil }) {
+                splits[o, default: oldMatch[o].map { [$0] } ?? []].append(n)
+                newMatch[n] = o
+            }
+        }
+        for (o, paragraph) in olds.enumerated() where oldMatch[o] == nil {
+            if let n = container(of: paragraph, in: news, skipping: { splits.values.joined().contains($0) }) {
+                merges[n, default: newMatch[n].map { [$0] } ?? []].append(o)
+                oldMatch[o] = n
+            }
+        }
+
+        // A "split" into one part is a paragraph that lost text: a pair. Likewise a merge.
+        for (o, parts) in splits where parts.count == 1 { splits[o] = nil; oldMatch[o] = parts[0] }
+        for (n, parts) in merges where parts.count == 1 { merges[n] = nil; newMatch[n] = parts[0] }
+
+        // 4. Entries.
+        let finalSections = sectionCorrespondence(olds, news, oldMatch)
+        let inOrder = orderedPairs(olds, news, oldMatch, sections: finalSections)
+        var entries: [Entry] = []
+        var done = Set<Int>()  // new paragraphs already in an entry
+        for (o, parts) in splits.sorted(by: { $0.key < $1.key }) {
+            let partsInOrder = parts.sorted()
+            entries.append(Entry(
+                status: .split, old: [olds[o].position], new: partsInOrder.map { news[$0].position },
+                runs: InlineDiff.runs(from: olds[o].text, to: joined(partsInOrder.map { news[$0].text }))))
+            done.formUnion(parts)
+        }
+        for (n, parts) in merges.sorted(by: { $0.key < $1.key }) where !done.contains(n) {
+            let partsInOrder = parts.sorted()
+            entries.append(Entry(
+                status: .merged, old: partsInOrder.map { olds[$0].position }, new: [news[n].position],
+                runs: InlineDiff.runs(from: joined(partsInOrder.map { olds[$0].text }), to: news[n].text)))
+            done.insert(n)
+        }
+        let merged = Set(merges.values.joined())
+        for (o, match) in oldMatch.enumerated() {
+            guard let n = match, !done.contains(n), !merged.contains(o), splits[o] == nil else { continue }
+            let same = olds[o].text == news[n].text
+            let moved = finalSections[news[n].position.section] != olds[o].position.section || !inOrder.contains(o)
+            entries.append(Entry(
+                status: moved ? .moved : same ? .unchanged : .changed, old: [olds[o].position], new: [news[n].position],
+                runs: same ? [.kept(news[n].text)] : InlineDiff.runs(from: olds[o].text, to: news[n].text)))
+            done.insert(n)
+        }
+        for (n, paragraph) in news.enumerated() where newMatch[n] == nil {
+            entries.append(Entry(status: .new, old: [], new: [paragraph.position], runs: [.inserted(paragraph.text)]))
+        }
+        for (o, paragraph) in olds.enumerated() where oldMatch[o] == nil {
+            entries.append(Entry(status: .removed, old: [paragraph.position], new: [], runs: [.deleted(paragraph.text)]))
+        }
+        return entries
+    }
+
+    // MARK: - Features
+
+    private static func paragraphs(of side: ReleaseComparison.Side) -> [Paragraph] {
+        side.sections.enumerated().flatMap { section, content in
+            content.paragraphs.enumerated().map { index, paragraph in
+                Paragraph(position: Position(section: section, paragraph: index), text: withoutLabel(paragraph))
+            }
+        }
+    }
+
+    /// The text without its printed number, which renumbering changes.
+    private static func withoutLabel(_ paragraph: ReleaseComparison.Side.Paragraph) -> String {
+        let text = paragraph.text
+        guard !paragraph.label.isEmpty, text.hasPrefix(paragraph.label) else { return text }
+        return String(text.dropFirst(paragraph.label.count)).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Features with inverse-document-frequency weights over both sides' paragraphs.
+    private static func weigh(_ olds: inout [Paragraph], _ news: inout [Paragraph]) {
+        let featureSets = (olds + news).map { features(of: $0.text) }
+        var frequency: [String: Int] = [:]
+        for set in featureSets { for feature in set { frequency[feature, default: 0] += 1 } }
+        let count = Double(featureSets.count)
+        func weigh(_ paragraph: inout Paragraph, _ set: Set<String>) {
+            paragraph.order = set.sorted()
+            var sum = 0.0
+            for feature in paragraph.order {
+                let weight = log(1 + count / Double(frequency[feature]!))
+                paragraph.features[feature] = weight
+                sum += weight * weight
+            }
+            paragraph.norm = sum.squareRoot()
+        }
+        for index in olds.indices { weigh(&olds[index], featureSets[index]) }
+        for index in news.indices { weigh(&news[index], featureSets[olds.count + index]) }
+    }
+
+    static func features(of text: String) -> Set<String> {
+        var features = Set<String>()
+        for run in SearchText.runs(of: text) {
+            switch run {
+            case .word(let word): features.insert(word)
+            case .japanese(let scalars):
+                guard scalars.count > 1 else { features.insert(String(String.UnicodeScalarView(scalars))); continue }
+                for index in 0..<(scalars.count - 1) {
+                    features.insert(String(String.UnicodeScalarView(scalars[index...index + 1])))
+                }
+            }
+        }
+        return features
+    }
+
+    /// Feature → the paragraphs that have it, leaving out features most paragraphs have (they
+    /// tell nothing apart, and would make the work quadratic).
+    private static func invertedIndex(_ paragraphs: [Paragraph]) -> [String: [Int]] {
+        var index: [String: [Int]] = [:]
+        for (number, paragraph) in paragraphs.enumerated() {
+            for feature in paragraph.order { index[feature, default: []].append(number) }
+        }
+        let common = max(8, paragraphs.count / 4)
+        return index.filter { $0.value.count <= common }
+    }
+
+    // MARK: - Structure
+
+    /// For each new section, the old section most of its paired paragraphs came from (nil:
+    /// none came from any).
+    private func sectionCorrespondence(_ olds: [Paragraph], _ news: [Paragraph], _ oldMatch: [Int?]) -> [Int: Int] {
+        var votes: [Int: [Int: Int]] = [:]
+        for (o, match) in oldMatch.enumerated() {
+            guard let n = match else { continue }
+            votes[news[n].position.section, default: [:]][olds[o].position.section, default: 0] += 1
+        }
+        return votes.mapValues { counts in counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }!.key }
+    }
+
+    /// The old paragraphs of pairs that keep their order within corresponding sections (a
+    /// longest increasing run of old positions, taken in new order); the others moved.
+    private func orderedPairs(_ olds: [Paragraph], _ news: [Paragraph], _ oldMatch: [Int?], sections: [Int: Int]) -> Set<Int> {
+        let pairs = oldMatch.enumerated().compactMap { o, n in n.map { (old: o, new: $0) } }
+            .filter { sections[news[$0.new].position.section] == olds[$0.old].position.section }
+            .sorted { $0.new < $1.new }
+        // Longest increasing subsequence of old indexes (patience sorting), ties to the earliest.
+        var tails: [Int] = []  // index into pairs
+        var previous = [Int](repeating: -1, count: pairs.count)
+        for (index, pair) in pairs.enumerated() {
+            var low = 0, high = tails.count
+            while low < high {
+                let middle = (low + high) / 2
+                if pairs[tails[middle]].old < pair.old { low = middle + 1 } else { high = middle }
+            }
+            if low > 0 { previous[index] = tails[low - 1] }
+            if low == tails.count { tails.append(index) } else { tails[low] = index }
+        }
+        var kept = Set<Int>()
+        var cursor = tails.last ?? -1
+        while cursor >= 0 { kept.insert(pairs[cursor].old); cursor = previous[cursor] }
+        return kept
+    }
+
+    /// A paragraph's place in its release, from 0 to 1.
+    private func relative(_ position: Position, in side: ReleaseComparison.Side) -> Double {
+        let before = side.sections[..<position.section].reduce(0) { $0 + $1.paragraphs.count } + position.paragraph
+        let total = side.sections.reduce(0) { $0 + $1.paragraphs.count }
+        return total > 1 ? Double(before) / Double(total - 1) : 0
+    }
+
+    /// The paragraph of `others` that holds nearly all of `paragraph`'s weight, of which it is
+    /// a good part (a short common sentence is in many paragraphs and part of none).
+    private func container(of paragraph: Paragraph, in others: [Paragraph], skipping: (Int) -> Bool) -> Int? {
+        guard paragraph.norm > 0 else { return nil }
+        var best: (share: Double, index: Int)?
+        for (index, other) in others.enumerated() where !skipping(index) && other.norm > 0 {
+            var shared = 0.0
+            for feature in paragraph.order where other.features[feature] != nil {
+                shared += paragraph.features[feature]! * other.features[feature]!
+            }
+            let share = shared / (paragraph.norm * paragraph.norm)
+            guard share >= containment, shared / (other.norm * other.norm) >= 0.2 else { continue }
+            if share > (best?.share ?? 0) { best = (share, index) }
+        }
+        return best?.index
+    }
+
+    /// Parts of a split or merge as one text: Japanese joined as written, Latin with a space.
+    private func joined(_ texts: [String]) -> String {
+        texts.dropFirst().reduce(texts.first ?? "") { text, next in
+            guard let last = text.unicodeScalars.last, let first = next.unicodeScalars.first,
+                SearchText.kind(of: last) == .japanese || SearchText.kind(of: first) == .japanese
+                    || last == "。" || last == "、"
+            else { return text + " " + next }
+            return text + next
+        }
+    }
+}
