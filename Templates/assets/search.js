@@ -185,12 +185,12 @@
 
   Engine.prototype.releaseDocs = function (index) { return this.file('d/' + this.meta.releases[index][0] + '.js'); };
 
-  // Starts loading the paragraphs of the `count` newest releases: results are shown newest
-  // first, so most queries' first results are there (a few dozen kilobytes of the index).
-  Engine.prototype.preload = function (count) {
-    for (var index = this.meta.releases.length - 1; index >= 0 && count > 0; index--, count--) {
-      this.file('d/' + this.meta.releases[index][0] + '.js', 'low').catch(function () { /* loaded again when needed */ });
-    }
+  // Starts loading files before any query (the page's data-preload: the newest releases'
+  // paragraphs, where most first results are). At the priority of the rest: Chromium holds
+  // low-priority scripts back until the others are in, which is when a query needs them.
+  Engine.prototype.preload = function (paths) {
+    var self = this;
+    paths.forEach(function (path) { self.file(path).catch(function () { /* loaded again when needed */ }); });
   };
 
   // Each entry's forms as a query is compared with them (folded, no separators), once.
@@ -384,6 +384,8 @@
     var more = document.getElementById('search-more');
     var root = form.getAttribute('data-root') || '../';
     var engine = new Engine(scriptLoader(form.getAttribute('data-index') || './'));
+    engine.file('meta.js');
+    engine.preload((form.getAttribute('data-preload') || '').split(' ').filter(Boolean));
     var labels = JSON.parse(document.getElementById('search-labels').textContent);
     var shown = 0, current = null, serial = 0, answerShown = null;
 
@@ -400,7 +402,6 @@
       if (params.get('topic')) topic.value = params.get('topic');
       engine.entryNames();
       if (params.get('q')) { input.value = params.get('q'); run(); }
-      engine.preload(4);
     }, function () { status.textContent = labels.unavailable; });
 
     function syncURL() {

@@ -11,6 +11,12 @@
 public enum SearchFiles {
     static let digits = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
     public static let folder = "search"
+    /// How many of the newest releases' document files the search page loads before any
+    /// query (results are shown newest first): a few dozen kilobytes on the bench site.
+    static let preloadedReleases = 4
+
+    /// A release's document file, relative to `folder`.
+    static func documentsFile(of release: String) -> String { "d/\(release).js" }
 
     /// Each file made into a `File` as soon as it is written (`make(path, bytes, fingerprint)`
     /// may write it out and let its bytes go; a nil fingerprint is the bytes' hash), in a
@@ -35,7 +41,7 @@ public enum SearchFiles {
             Result { () throws -> File in
                 guard item < count else {
                     let release = releases[item - count]
-                    let path = "\(folder)/d/\(release.id).js"
+                    let path = "\(folder)/" + documentsFile(of: release.id)
                     let fingerprint = releaseKeys[release.id].map { documentsFingerprint(of: release, key: $0, in: index) }
                     if let fingerprint, previous[path] == fingerprint { return try keep(path, fingerprint) }
                     return try make(path, documents(of: release, in: index), fingerprint)

@@ -182,8 +182,12 @@ struct SearchPage: Codable {
     /// The words the script shows (result count, no result…), as JSON for a
     /// `<script type="application/json">` element: escaped by `JSONText`.
     var searchLabels: String
+    /// Index files the page starts loading at once (`data-preload`), before any query: the
+    /// newest releases' paragraphs, where most queries' first results are.
+    var searchPreload: String
 
-    init(labels: [String: String]) {
+    init(labels: [String: String], preload: [String]) {
+        searchPreload = preload.joined(separator: " ")
         let keys = ["count": "search_count", "none": "search_none", "unavailable": "search_unavailable", "term": "glossary", "topic": "topics"]
         searchLabels = "{" + keys.sorted { $0.key < $1.key }.map { "\(JSONText.string($0.key)):\(JSONText.string(labels[$0.value] ?? ""))" }
             .joined(separator: ",") + "}"

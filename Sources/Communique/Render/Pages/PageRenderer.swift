@@ -138,7 +138,8 @@ struct PageRenderer {
         var frame = frame(for: Permalinks.search, lang: site.config.language, title: labels["search"]!)
         frame.isSearch = true
         frame.breadcrumbs = [crumb(labels["home"]!, Permalinks.home)(Permalinks.search)]
-        try render(Permalinks.search, template: Self.searchTemplate, frame: frame, model: SearchPage(labels: labels))
+        try render(Permalinks.search, template: Self.searchTemplate, frame: frame, model: SearchPage(
+            labels: labels, preload: site.releases.prefix(SearchFiles.preloadedReleases).map { SearchFiles.documentsFile(of: $0.id) }))
     }
 
     /// A breadcrumb, made relative once the page it appears on is known.
