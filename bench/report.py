@@ -27,6 +27,7 @@ ROWS = [
     ("noop", "Communique build with nothing changed"),
     ("full-nosearch", "Communique full build without search (no search.mustache), tmpfs"),
     ("add-nosearch", "Communique incremental without search: one release added"),
+    ("diff", "`communique diff` of the two newest releases"),
     ("full-disk", "Communique full build, VM disk"),
     ("hugo-disk", "Hugo full build, VM disk"),
 ]
@@ -253,6 +254,18 @@ def main():
     w("")
 
     out.extend(search_report.section(args.results, TARGET_N, d, seconds, verdict))
+
+    # Comparison (#15).
+    if d["diff"].present:
+        pair = read(os.path.join(args.results, str(TARGET_N), "diff.paragraphs"), "? ?").split()
+        w(f"## Comparing releases (#15), {TARGET_N} releases")
+        w("")
+        w("| target | measured | limit | result |")
+        w("|---|---|---|---|")
+        w(f"| `communique diff` of two releases ({pair[0]} and {pair[1]} paragraphs; the whole process) | "
+          f"{d['diff'].median * 1000:.0f} ms | ≤ 50 ms | {verdict(d['diff'].median <= 0.05)} |")
+        w("| comparing every release with its predecessor, added to a full build | not built yet (no comparison pages) | ≤ 10% | — |")
+        w("")
 
     # Growth.
     w("## Time per page")

@@ -138,6 +138,14 @@ for n in $SIZES; do
       "$BIN build --clean --root $site --output $SHM/nosearch-$n" "$FULL_RUNS"
     mv "$site/search.mustache.aside" "$site/Templates/search.mustache"
     rm -rf "$SHM/nosearch-$n"
+    # Comparing two releases (#15): the two newest, and how many paragraphs each has.
+    read -r diff_old diff_new <<<"$(ls "$site/Content/releases" | sort | tail -2 | tr '\n' ' ')"
+    measure "$n" diff "" "$BIN diff $diff_old $diff_new --root $site"
+    "$BIN" diff "$diff_old" "$diff_new" --root "$site" --format json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print(len({(p["section"], p["anchor"]) for e in d["entries"] for p in e["old"]}),
+      len({(p["section"], p["anchor"]) for e in d["entries"] for p in e["new"]}))' >"$RES/$n/diff.paragraphs"
     "$BIN" build --clean --root "$REPO" --output "$SHM/sample" >/dev/null 2>&1
     "$venv/bin/python" bench/search.py --pagefind "$PAGEFIND" --queries Tests/search/queries.txt \
       --out "$RES/search.json" sample="$SHM/sample" "bench-$n=$out"

@@ -82,12 +82,14 @@ struct ReleaseAnalysis: Equatable {
         self.terms = terms
     }
 
-    init(_ release: Release, options: MarkdownOptions, extractor: TermExtractor) {
+    /// `extractor` nil: the pages alone, no terms.
+    init(_ release: Release, options: MarkdownOptions, extractor: TermExtractor?) {
         id = release.id
         body = ParsedPage(source: release.body, anchorPrefix: "intro", options: options)
         sections = release.sections.map { section in
             ParsedPage(source: section.body, anchorPrefix: "sec_\(section.order)", options: options)
         }
+        guard let extractor else { return }
         for page in [body] + sections {
             for block in page.blocks where block.kind == .paragraph || block.kind == .list {
                 terms += extractor.extract(from: block.plainText)

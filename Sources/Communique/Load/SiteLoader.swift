@@ -18,8 +18,9 @@ public struct SiteLoader: Sendable {
         try load(root: root, only: nil)
     }
 
-    /// The site with only the releases `ids` (in that order of asking; each must exist):
-    /// what comparing two releases needs, without reading the rest of the archive.
+    /// The site's settings and only the releases `ids` (each must exist), without the
+    /// glossary and topics: what comparing two releases needs, without reading the rest of
+    /// the archive. (Topic ids in their front matter are not checked.)
     public func load(root: URL, releases ids: [String]) throws -> SiteSource {
         try load(root: root, only: ids)
     }
@@ -31,31 +32,38 @@ public struct SiteLoader: Sendable {
         var releases: [Release] = []
         var problems: [Diagnostic] = []
         var curated: [CuratedTerm] = []
-        do {
-            curated = try GlossaryLoader().load(root: root)
-        } catch let error as CommuniqueError {
-            problems += error.diagnostics
-        }
         var topics: [Topic] = []
         var topicIDs: Set<String>?
-        do {
-            topics = try TopicsLoader().load(root: root)
-            topicIDs = Set(topics.map(\.id))
-        } catch let error as CommuniqueError {
-            problems += error.diagnostics
+        if ids == nil {
+            do {
+                curated = try GlossaryLoader().load(root: root)
+            } catch let error as CommuniqueError {
+                problems += error.diagnostics
+            }
+            do {
+                topics = try TopicsLoader().load(root: root)
+                topicIDs = Set(topics.map(\.id))
+            } catch let error as CommuniqueError {
+                problems += error.diagnostics
+            }
         }
         // Releases are read and parsed in parallel (front matter is YAML: a site of
         // hundreds of releases has thousands of pages), then taken in folder order.
-        var folders = try SiteFiles.subfolders(of: releasesFolder)
+        let folders: [URL]
         if let ids {
-            let named = Set(ids)
-            folders = folders.filter { named.contains($0.lastPathComponent) }
+            // Only those folders, as `subfolders` would find them (an id is never a path).
+            folders = Array(Set(ids)).sorted().filter(ReleaseID.isValid).map { releasesFolder.appendingPathComponent($0) }.filter {
+                var isDirectory: ObjCBool = false
+                return FileManager.default.fileExists(atPath: $0.path, isDirectory: &isDirectory) && isDirectory.boolValue
+            }
             let found = Set(folders.map(\.lastPathComponent))
             for id in ids where !found.contains(id) {
                 problems.append(Diagnostic(
                     .error, "no release '\(id)' (a release is a folder of Content/releases named by its id)",
                     at: SourceLocation(file: "Content/releases")))
             }
+        } else {
+            folders = try SiteFiles.subfolders(of: releasesFolder)
         }
         // What a release is made of besides its files: a kept one is reused only when these
         // are the same too (topics.yml broken: nothing is reused).

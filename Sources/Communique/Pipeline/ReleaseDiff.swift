@@ -1,3 +1,4 @@
+import CommuniqueMarkdown
 import Foundation
 
 /// `communique diff A B`: two releases of a site read and analysed on their own (not the
@@ -5,11 +6,13 @@ import Foundation
 public enum ReleaseDiff {
     public static func compare(root: URL, old: String, new: String) throws -> ReleaseComparison {
         let site = try SiteLoader(includeDrafts: true).load(root: root, releases: [old, new])
-        let analysis = SiteAnalyser().analyse(site)
         guard let a = site.release(withID: old), let b = site.release(withID: new) else {
             throw CommuniqueError("no release '\(site.release(withID: old) == nil ? old : new)'", at: SourceLocation(file: "Content/releases"))
         }
-        return ReleaseComparison(old: .init(release: a, analysis: analysis), new: .init(release: b, analysis: analysis))
+        // Only the two releases' pages are parsed: no glossary, topics or terms are needed.
+        let options = MarkdownOptions(allowRawHTML: site.config.allowRawHTML, headingLevelOffset: 0)
+        let parsed = Parallel.map(2) { ReleaseAnalysis([a, b][$0], options: options, extractor: nil) }
+        return ReleaseComparison(old: .init(release: a, analysis: parsed[0]), new: .init(release: b, analysis: parsed[1]))
     }
 
     /// One line per paragraph, by section of the new release: `=` unchanged, `~` changed,

@@ -24,13 +24,17 @@ struct ParagraphAligner {
     /// A part of a split holds at least this share of its weight in the whole.
     var containment = 0.8
 
+    /// A Japanese bigram (its two scalars) or a Latin word (a 64-bit hash of it, top bit
+    /// set): numbers, not strings, because hashing and sorting strings was most of the work.
+    typealias Feature = UInt64
+
     private struct Paragraph {
         var position: Position
         var text: String
         /// Feature → weight; the features in order (sums run in one order, so that they come
         /// out the same in every process, whatever the hash seed); the norm.
-        var features: [String: Double] = [:]
-        var order: [String] = []
+        var features: [Feature: Double] = [:]
+        var order: [Feature] = []
         var norm = 0.0
     }
 
@@ -154,10 +158,10 @@ struct ParagraphAligner {
     /// Features with inverse-document-frequency weights over both sides' paragraphs.
     private static func weigh(_ olds: inout [Paragraph], _ news: inout [Paragraph]) {
         let featureSets = (olds + news).map { features(of: $0.text) }
-        var frequency: [String: Int] = [:]
+        var frequency: [Feature: Int] = [:]
         for set in featureSets { for feature in set { frequency[feature, default: 0] += 1 } }
         let count = Double(featureSets.count)
-        func weigh(_ paragraph: inout Paragraph, _ set: Set<String>) {
+        func weigh(_ paragraph: inout Paragraph, _ set: Set<Feature>) {
             paragraph.order = set.sorted()
             var sum = 0.0
             for feature in paragraph.order {
@@ -171,16 +175,17 @@ struct ParagraphAligner {
         for index in news.indices { weigh(&news[index], featureSets[olds.count + index]) }
     }
 
-    static func features(of text: String) -> Set<String> {
-        var features = Set<String>()
+    static func features(of text: String) -> Set<Feature> {
+        var features = Set<Feature>()
         for run in SearchText.runs(of: text) {
             switch run {
-            case .word(let word): features.insert(word)
+            case .word(let word):
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                features.insert(hash | 1 << 63)
             case .japanese(let scalars):
-                guard scalars.count > 1 else { features.insert(String(String.UnicodeScalarView(scalars))); continue }
-                for index in 0..<(scalars.count - 1) {
-                    features.insert(String(String.UnicodeScalarView(scalars[index...index + 1])))
-                }
+                guard scalars.count > 1 else { features.insert(SearchIndex.key(scalars[0], nil)); continue }
+                for index in 0..<(scalars.count - 1) { features.insert(SearchIndex.key(scalars[index], scalars[index + 1])) }
             }
         }
         return features
@@ -188,8 +193,8 @@ struct ParagraphAligner {
 
     /// Feature → the paragraphs that have it, leaving out features most paragraphs have (they
     /// tell nothing apart, and would make the work quadratic).
-    private static func invertedIndex(_ paragraphs: [Paragraph]) -> [String: [Int]] {
-        var index: [String: [Int]] = [:]
+    private static func invertedIndex(_ paragraphs: [Paragraph]) -> [Feature: [Int]] {
+        var index: [Feature: [Int]] = [:]
         for (number, paragraph) in paragraphs.enumerated() {
             for feature in paragraph.order { index[feature, default: []].append(number) }
         }

@@ -143,6 +143,15 @@ extension ReleaseComparison.Side {
         self.init(id: release.id, sections: sections)
     }
 
+    /// A release from its own pages parsed (what `communique diff` reads).
+    init(release: Release, analysis: ReleaseAnalysis) {
+        var sections = [Section(slug: "", title: "", paragraphs: Self.paragraphs(of: analysis.body))]
+        for (section, page) in zip(release.sections, analysis.sections) {
+            sections.append(Section(slug: section.slug, title: section.title, paragraphs: Self.paragraphs(of: page)))
+        }
+        self.init(id: release.id, sections: sections)
+    }
+
     private static func paragraphs(of page: ParsedPage?) -> [Paragraph] {
         (page?.blocks ?? []).compactMap { block in
             guard !block.isHeading else { return nil }
