@@ -25,8 +25,6 @@ ROWS = [
     ("add", "Communique incremental: one release added"),
     ("edit", "Communique incremental: one paragraph edited"),
     ("noop", "Communique build with nothing changed"),
-    ("full-nosearch", "Communique full build without search (no search.mustache), tmpfs"),
-    ("add-nosearch", "Communique incremental without search: one release added"),
     ("diff", "`communique diff` of the two newest releases"),
     ("full-disk", "Communique full build, VM disk"),
     ("hugo-disk", "Hugo full build, VM disk"),

@@ -131,13 +131,10 @@ for n in $SIZES; do
     "$BIN build --clean --root $site --output $out" "$FULL_RUNS"
   full_probe=$(cut -d' ' -f1 "$RES/$n/full.probe")
   if [ "$n" = "$SEARCH_SIZE" ]; then
-    # What search costs: the same full build without the search page and its index, then
-    # Communique's search against Pagefind on this site and on the sample.
-    mv "$site/Templates/search.mustache" "$site/search.mustache.aside"
-    measure "$n" full-nosearch "rm -rf $SHM/nosearch-$n $SHM/.nosearch-$n.staging" \
-      "$BIN build --clean --root $site --output $SHM/nosearch-$n" "$FULL_RUNS"
-    mv "$site/search.mustache.aside" "$site/Templates/search.mustache"
-    rm -rf "$SHM/nosearch-$n"
+    # What search costs (full and add-one-release builds with and without the search page
+    # and its index, in interleaved pairs), then Communique's search against Pagefind on
+    # this site and on the sample.
+    python3 bench/search_cost.py --bin "$BIN" --site "$site" --extra "$extra" --runs "$RUNS" --out "$RES/search-cost.json"
     # Comparing two releases (#15): the two newest, and how many paragraphs each has.
     read -r diff_old diff_new <<<"$(ls "$site/Content/releases" | sort | tail -2 | tr '\n' ' ')"
     measure "$n" diff "" "$BIN diff $diff_old $diff_new --root $site"
@@ -169,17 +166,6 @@ print(len({(p["section"], p["anchor"]) for e in d["entries"] for p in e["old"]})
       "$BIN build --root $site --output $inc"
     rm -rf "$site/Content/releases/$extra_id"
     "$BIN" build --root "$site" --output "$inc" >/dev/null 2>&1
-    if [ "$n" = "$SEARCH_SIZE" ]; then
-      # The same added release on a site without search.
-      mv "$site/Templates/search.mustache" "$site/search.mustache.aside"
-      "$BIN" build --root "$site" --output "$inc" >/dev/null 2>&1
-      measure "$n" add-nosearch \
-        "rm -rf $site/Content/releases/$extra_id && $BIN build --root $site --output $inc && $BIN import $extra --root $site" \
-        "$BIN build --root $site --output $inc"
-      rm -rf "$site/Content/releases/$extra_id"
-      mv "$site/search.mustache.aside" "$site/Templates/search.mustache"
-      "$BIN" build --root "$site" --output "$inc" >/dev/null 2>&1
-    fi
     measure "$n" edit "python3 bench/edit_paragraph.py $site" "$BIN build --root $site --output $inc"
     python3 bench/edit_paragraph.py "$site" --restore >"$RES/$n/edit.page"
     # Nothing changed: the warm-up builds the restored paragraph, the timed runs find nothing to do.
