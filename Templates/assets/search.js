@@ -302,7 +302,12 @@
       var lists = (ownIsAForm ? [] : [self.documents(q.parts)])
         .concat(named.map(function (index) { return self.tokenPostings('@' + index); }));
       return Promise.all(lists).then(function (lists) {
+        // Ranked by match (SearchQuery.answer): the query as typed first, then another form of
+        // the entry it names; each newest first. A query that is a form: one rank.
+        var own = ownIsAForm ? null : new Set(lists[0]);
         var documents = union(lists).reverse();
+        if (own) documents = documents.filter(function (d) { return own.has(d); })
+          .concat(documents.filter(function (d) { return !own.has(d); }));
         var byYear = filters.year ? documents.filter(function (d) {
           return meta.releases[self.releaseOf(d)][2].indexOf(filters.year + '-') === 0;
         }) : documents;

@@ -58,7 +58,8 @@ public struct SearchQuery: Sendable, Equatable {
     public struct Answer: Sendable, Equatable {
         /// Entry indexes (glossary, then topics): the entry the query names first.
         public var entries: [Int]
-        /// Candidate document numbers, newest first: those that have every bigram and word
+        /// Candidate document numbers, those with the query as typed first, each rank newest
+        /// first (`answer`): those that have every bigram and word
         /// the query (or one form of the entry it names) asks for. Whether their pieces stand
         /// adjacent and in order is checked as each is shown (`confirms`): the bigrams of
         /// 台湾海峡 all in one paragraph but apart is rare, and checking every candidate
@@ -75,8 +76,17 @@ public struct SearchQuery: Sendable, Equatable {
         let named = index.entries.indices.filter { entry in
             index.entries[entry].forms.contains { Self.foldedName($0) == folded }
         }
-        let searches = [parts] + named.flatMap { Self.formSearches(of: index.entries[$0]) }
-        var documents = Set(searches.flatMap { Self.candidates(matching: $0, in: index) }).sorted(by: >)
+        let forms = named.flatMap { Self.formSearches(of: index.entries[$0]) }
+        let searches = [parts] + forms
+        // Ranked by match: what has the query as typed first, then what has only another form
+        // of the entry it names; each newest first. (A query that is itself one of the forms
+        // finds the entry's forms alike: all one rank.)
+        let own = Set(Self.candidates(matching: parts, in: index))
+        let oneRank = forms.contains(parts)
+        var documents = Set(searches.flatMap { Self.candidates(matching: $0, in: index) }).sorted {
+            let rank = (oneRank || own.contains($0) ? 0 : 1, oneRank || own.contains($1) ? 0 : 1)
+            return rank.0 != rank.1 ? rank.0 < rank.1 : $0 > $1
+        }
         if let year {
             documents = documents.filter { index.releases[index.documents[$0].release].date.hasPrefix(year + "-") }
         }

@@ -74,6 +74,25 @@ import Testing
         #expect(SearchQuery("同盟調整メカニズム").answer(in: Self.index()).documents == [6, 3])
     }
 
+    /// Ranked by match: paragraphs with the query as typed before those with only another
+    /// form of the entry it names, even when newer; a query that is one of the forms finds
+    /// them all alike, newest first.
+    @Test func theQueryAsTypedRanksBeforeTheEntrysOtherForms() {
+        var index = Self.index()
+        // The newest paragraph names the mechanism in full, not as ACM.
+        let text = "同盟調整メカニズムの運用を開始した。"
+        index.documents.append(SearchIndex.Document(release: 2, page: 0, label: "", anchor: "p", text: text, topics: []))
+        let added = Int32(index.documents.count - 1)
+        for token in Set(SearchText.runs(of: text).flatMap(SearchText.tokens)) {
+            index.postings[token, default: PostingList()].append(added)
+        }
+        // "acm" being typed (a prefix, not the form itself): its own paragraph first.
+        #expect(SearchQuery("acm").answer(in: index).documents == [6, Int(added), 3])
+        // The form itself: the entry's paragraphs alike, newest first.
+        #expect(SearchQuery("同盟調整メカニズム").answer(in: index).documents == [Int(added), 6, 3])
+        #expect(SearchQuery("ACM ").answer(in: index).documents == [Int(added), 6, 3])
+    }
+
     @Test func entriesAreFoundByTheirNamesNotTheirGloss() {
         #expect(SearchQuery("coordination").answer(in: Self.index()).entries == [0])
         #expect(SearchQuery("調整メカ").answer(in: Self.index()).entries == [0])

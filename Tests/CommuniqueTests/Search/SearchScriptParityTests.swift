@@ -27,6 +27,16 @@ import Testing
 
             3. The Quad supports a free and open Indo-Pacific.
             """)
+        // Newer than the sample, and naming the mechanism only in full: ACM (being typed) ranks
+        // the sample's ACM paragraph before it, 同盟調整メカニズム ranks it first.
+        try site.write("Content/releases/2025-03-01-acm/_index.md", """
+            ---
+            title: 日米同盟調整会合
+            date: "2025-03-01"
+            ---
+
+            日米双方は、同盟調整メカニズムの運用を点検した。
+            """)
         return site
     }
 
