@@ -48,10 +48,7 @@ extension SearchIndex {
         } else {
             // Only what the kept releases' paragraphs have.
             let bound = Int32(keptReleases.reduce(0) { $0 + $1.documentCount })
-            tokens = SearchTokens(releases: keptReleases, postings: text.compactMapValues { list in
-                let prefix = list.prefix(below: bound)
-                return prefix.count > 0 ? prefix : nil
-            })
+            tokens = SearchTokens(releases: keptReleases, postings: SearchTokens.postings(text, below: bound))
         }
         postings = text
         var topicPostings: [String: PostingList] = [:]
@@ -107,7 +104,7 @@ extension SearchIndex {
         for (page, key) in keys.enumerated() {
             let parsed = page == 0 ? analysis.releaseBodies[release.id] : analysis.sections[key]
             for block in parsed?.blocks ?? [] where !block.isHeading {
-                let text = Self.oneLine(block.plainText)
+                let text = OneLine.trimmed(block.plainText)
                 guard !text.isEmpty else { continue }
                 let topicIndexes = analysis.topics.topicsByParagraph[ParagraphRef(page: key, anchor: block.anchor)] ?? []
                 let number = Int32(documents.count)
@@ -130,16 +127,6 @@ extension SearchIndex {
             }
         }
         return (pages, documents, japanese, words)
-    }
-
-    /// The paragraph's text on one line, trimmed; the same string when it already is.
-    private static func oneLine(_ text: String) -> String {
-        // By byte: Foundation's `contains` was most of what indexing an unchanged release cost.
-        let joined = text.utf8.contains(UInt8(ascii: "\n")) ? text.replacingEvery("\n", with: " ") : text
-        guard let first = joined.unicodeScalars.first, let last = joined.unicodeScalars.last,
-            first.properties.isWhitespace || last.properties.isWhitespace
-        else { return joined }
-        return joined.trimmingCharacters(in: .whitespaces)
     }
 
     /// A Japanese token as a number: its first scalar, then its second or none (a tail).

@@ -81,9 +81,10 @@ public struct SearchQuery: Sendable, Equatable {
         // Ranked by match: what has the query as typed first, then what has only another form
         // of the entry it names; each newest first. (A query that is itself one of the forms
         // finds the entry's forms alike: all one rank.)
-        let own = Set(Self.candidates(matching: parts, in: index))
+        let ownCandidates = Self.candidates(matching: parts, in: index)
+        let own = Set(ownCandidates)
         let oneRank = forms.contains(parts)
-        var documents = Set(searches.flatMap { Self.candidates(matching: $0, in: index) }).sorted {
+        var documents = Set(ownCandidates + forms.flatMap { Self.candidates(matching: $0, in: index) }).sorted {
             let rank = (oneRank || own.contains($0) ? 0 : 1, oneRank || own.contains($1) ? 0 : 1)
             return rank.0 != rank.1 ? rank.0 < rank.1 : $0 > $1
         }

@@ -40,12 +40,15 @@ public struct SearchTokens: Sendable, Equatable {
         }
         guard count > 0 else { return (0, [:]) }
         guard count < self.releases.count else { return (count, postings) }
-        var kept: [String: PostingList] = [:]
-        for (token, list) in postings {
-            let prefix = list.prefix(below: Int32(documents))
-            if prefix.count > 0 { kept[token] = prefix }
+        return (count, Self.postings(postings, below: Int32(documents)))
+    }
+
+    /// The postings of documents below `bound` alone, tokens left with none dropped.
+    static func postings(_ postings: [String: PostingList], below bound: Int32) -> [String: PostingList] {
+        postings.compactMapValues { list in
+            let prefix = list.prefix(below: bound)
+            return prefix.count > 0 ? prefix : nil
         }
-        return (count, kept)
     }
 }
 

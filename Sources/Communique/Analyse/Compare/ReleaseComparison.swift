@@ -155,7 +155,7 @@ extension ReleaseComparison.Side {
     private static func paragraphs(of page: ParsedPage?) -> [Paragraph] {
         (page?.blocks ?? []).compactMap { block in
             guard !block.isHeading else { return nil }
-            let text = OneLine.string(ArraySlice(block.plainText.unicodeScalars)).trimmingCharacters(in: .whitespaces)
+            let text = OneLine.trimmed(block.plainText)
             return text.isEmpty ? nil : Paragraph(anchor: block.anchor, label: block.marker?.text ?? "", text: text)
         }
     }
