@@ -83,7 +83,7 @@ final class FrontMatterTarget: FuzzTarget {
         try require(release.sections.count == 1, "one page loads as \(release.sections.count) sections")
         let section = release.sections[0]
         try require(!section.title.isEmpty, "a section loads without a title")
-        try require(ReleaseID.isValid(section.slug) && section.slug != Permalinks.printSlug, "a section loads with the slug '\(section.slug)'")
+        try require(ReleaseID.isValid(section.slug) && !Permalinks.reservedSlugs.contains(section.slug), "a section loads with the slug '\(section.slug)'")
         try require(section.order >= 1, "a section loads with order \(section.order)")
         try require(section.body.firstLine >= 1 && section.body.firstLine <= lineCount + 1, "the body is said to start at line \(section.body.firstLine) of \(lineCount)")
         if !bytes.contains(0x0D), !bytes.starts(with: [0xEF, 0xBB, 0xBF]), let text = String(validating: bytes, as: UTF8.self) {

@@ -12,6 +12,8 @@ public struct Analysis {
     public var releaseBodies: [String: ParsedPage]
     /// Section pages, by `PageKey`.
     public var sections: [PageKey: ParsedPage]
+    /// Each release compared with the previous meeting of its series (`SeriesComparer`).
+    public var comparisons = SeriesComparisons()
 }
 
 
@@ -21,6 +23,9 @@ public struct SiteAnalyser {
     /// A release as an earlier build analysed it, when its files are the same
     /// (`SiteSource.releaseKeys`); nil to analyse it.
     var reuse: (_ release: Release, _ key: String) -> ReleaseAnalysis? = { _, _ in nil }
+    /// Whether `analyse` also compares each release with the previous meeting of its series;
+    /// the build does it as a step of its own (timed, and with its cache).
+    var compares = true
 
     public init() {}
 
@@ -58,11 +63,13 @@ public struct SiteAnalyser {
         let reader = JapaneseReader()
         let glossary = GlossaryBuilder(reader: reader).build(
             curated: site.curatedTerms, extracted: extracted, participants: site.releases.flatMap(\.participants))
-        return Analysis(
+        var analysis = Analysis(
             glossary: glossary,
             topics: TopicTagger(topics: site.topics, reader: reader).tag(site, bodies: bodies, sections: sections),
             series: SeriesIndex.build(site, reader: reader),
             releaseBodies: bodies, sections: sections)
+        if compares { analysis.comparisons = SeriesComparer.compare(site, analysis) }
+        return analysis
     }
 }
 

@@ -31,6 +31,12 @@ public enum Permalinks {
     }
     public static func section(_ release: String, _ slug: String) -> String { "releases/\(release)/\(slug)/index.html" }
     public static func printable(_ release: String) -> String { section(release, printSlug) }
+    /// The slug of a release's changes page; reserved for section slugs.
+    public static let changesSlug = "changes"
+    /// What changed since the previous meeting of the release's series.
+    public static func changes(_ release: String) -> String { section(release, changesSlug) }
+    /// Slugs a section cannot have: the release's own pages use them.
+    public static let reservedSlugs: Set<String> = [printSlug, changesSlug]
 
     /// `to` as seen from the page at `from`: `releases/x/a/index.html` → `index.html`
     /// gives `../../../index.html`.

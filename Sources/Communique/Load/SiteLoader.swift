@@ -193,8 +193,9 @@ public struct SiteLoader: Sendable {
                 }
                 var slug = try matter.string("slug") ?? Slug.make(title, reader: reader)
                 if slug.isEmpty { slug = "section-\(order)" }
-                guard slug != Permalinks.printSlug else {
-                    throw CommuniqueError("slug '\(slug)' is reserved for the printable page; choose another", at: matter.location(of: "slug"))
+                guard !Permalinks.reservedSlugs.contains(slug) else {
+                    let page = slug == Permalinks.printSlug ? "the printable page" : "the page of changes since the previous meeting"
+                    throw CommuniqueError("slug '\(slug)' is reserved for \(page); choose another", at: matter.location(of: "slug"))
                 }
                 guard ReleaseID.isValid(slug) else {
                     throw CommuniqueError("slug '\(slug)' must be lowercase ASCII letters, digits and hyphens", at: matter.location(of: "slug"))

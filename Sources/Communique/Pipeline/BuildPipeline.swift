@@ -64,7 +64,7 @@ public struct BuildReport: Sendable {
 }
 
 /// The build, stage by stage. The order written here is the order they run:
-/// Load → Analyse → Link → Render → Write (Import runs only from `communique import`).
+/// Load → Analyse (then Compare, its step across releases) → Link → Render → Write (Import runs only from `communique import`).
 public struct BuildPipeline {
     public init() {}
 
@@ -137,13 +137,21 @@ public struct BuildPipeline {
         var loader = SiteLoader(includeDrafts: options.includeDrafts)
         loader.reuse = { reuse.release(id: $0, key: $1) }
         let source = try clock.time("Load") { try loader.load(root: options.root) }
-        let analysis = clock.time("Analyse") {
+        var analysis = clock.time("Analyse") {
             var analyser = SiteAnalyser()
             analyser.reuse = { reuse.analysis(of: $0, key: $1) }
+            analyser.compares = false
             var fresh: [ReleaseAnalysis] = []
             let analysis = analyser.analyse(source) { fresh.append($0) }
             reuse.keep(fresh, of: source)
             return analysis
+        }
+        analysis.comparisons = clock.time("Compare") {
+            var fresh: [ReleaseComparison] = []
+            let comparisons = SeriesComparer.compare(
+                source, analysis, reuse: { reuse.comparison(old: $0, new: $1, site: source, analysis: analysis) }, fresh: { fresh.append($0) })
+            reuse.keep(fresh, of: source)
+            return comparisons
         }
         let links = clock.time("Link") {
             var linker = SiteLinker()

@@ -82,20 +82,20 @@ struct ReleaseCache: Sendable {
             write(Self.encode(entry), to: file(for: entry.release.id), temporaryName: ".\(entry.release.id).new")
         }
         for (name, _) in SiteFiles.entries(of: folder.path) {
-            for suffix in [Self.fileExtension, Self.linksExtension] where name.hasSuffix(suffix) {
+            for suffix in [Self.fileExtension, Self.linksExtension, Self.changesExtension] where name.hasSuffix(suffix) {
                 if !ids.contains(String(name.dropLast(suffix.count))) { unlink(folder.appendingPathComponent(name).path) }
             }
         }
     }
 
     /// Makes `.communique/cache` when needed; false when it cannot be used.
-    private func prepareFolder() -> Bool {
+    func prepareFolder() -> Bool {
         guard isUsable else { return false }
         for path in [folder.deletingLastPathComponent(), folder] where mkdir(path.path, 0o755) != 0 && errno != EEXIST { return false }
         return isUsable
     }
 
-    private func write(_ bytes: [UInt8], to file: URL, temporaryName: String) {
+    func write(_ bytes: [UInt8], to file: URL, temporaryName: String) {
         let temporary = folder.appendingPathComponent(temporaryName)
         unlink(temporary.path)
         guard (try? SiteWriter.writeFile(temporary.path, bytes, name: temporary.path)) != nil else { return }
@@ -109,7 +109,7 @@ struct ReleaseCache: Sendable {
     private func linksFile(for id: String) -> URL { folder.appendingPathComponent(id + Self.linksExtension) }
 
     /// Neither folder is a link (a repository could carry one pointing anywhere).
-    private var isUsable: Bool {
+    var isUsable: Bool {
         [folder.deletingLastPathComponent(), folder].allSatisfy { (try? BuildState.refuseLink($0)) != nil }
     }
 

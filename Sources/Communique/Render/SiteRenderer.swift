@@ -51,6 +51,10 @@ public struct SiteRenderer {
                 }
             }
         }
+        for release in site.releases where base.hasChanges(release.id) {
+            guard let comparison = analysis.comparisons.byRelease[release.id] else { continue }
+            units.append { pages in try ChangesPages(site: site, analysis: analysis, comparison: comparison).render(into: &pages) }
+        }
         units.append { pages in try glossaryPage.renderIndex(into: &pages) }
         /// A unit for a list's own page (year nil) and one for each older year's page.
         func appendYearUnits<Item>(

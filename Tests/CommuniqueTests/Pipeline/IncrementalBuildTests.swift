@@ -216,6 +216,39 @@ import Testing
         #expect(changed.contains("releases/2024-07-28-japan-us-2plus2/index.html"), "its series pager gains a next meeting")
     }
 
+    @Test func aNewMeetingGetsAChangesPageAndTheOneInsertedBeforeItChangesIt() throws {
+        func meeting(_ site: TestSite, _ id: String, _ date: String, _ sentence: String) throws {
+            try site.write(
+                "Content/releases/\(id)/_index.md",
+                "---\ntitle: 会合 \(date)\ndate: \"\(date)\"\nseries: 日米安全保障協議委員会\n---\n\n開催しました。\n")
+            try site.write("Content/releases/\(id)/01-a.md", "---\ntitle: 総論\nslug: soron\n---\n\n(1)\(sentence)\n")
+        }
+        let (_, added, _) = try check { try meeting($0, "2025-07-01-last", "2025-07-01", "日米双方は同盟の強化を確認しました。") }
+        #expect(added.contains("releases/2025-07-01-last/changes/index.html"))
+        #expect(!added.contains("releases/2024-07-28-japan-us-2plus2/changes/index.html"))
+        // A meeting between the two: the last one is now compared with it.
+        let (_, inserted, _) = try check(setup: { try meeting($0, "2025-07-01-last", "2025-07-01", "日米双方は同盟の強化を確認しました。") }) {
+            try meeting($0, "2025-01-10-middle", "2025-01-10", "日米双方は同盟の強化を再確認しました。")
+        }
+        #expect(inserted.contains("releases/2025-07-01-last/changes/index.html"))
+        #expect(inserted.contains("releases/2025-01-10-middle/changes/index.html"))
+    }
+
+    @Test func addingTheChangesTemplateLinksEveryPageThatHasOne() throws {
+        let (_, changed, _) = try check(setup: { site in
+            try site.write(
+                "Content/releases/2025-07-01-last/_index.md",
+                "---\ntitle: 次の会合\ndate: \"2025-07-01\"\nseries: 日米安全保障協議委員会\n---\n\n開催しました。\n")
+            try FileManager.default.moveItem(
+                at: site.root.appendingPathComponent("Templates/changes.mustache"), to: site.root.appendingPathComponent("changes.mustache"))
+        }) { site in
+            try FileManager.default.moveItem(
+                at: site.root.appendingPathComponent("changes.mustache"), to: site.root.appendingPathComponent("Templates/changes.mustache"))
+        }
+        #expect(changed.contains("releases/2025-07-01-last/changes/index.html"))
+        #expect(changed.contains("releases/2025-07-01-last/index.html"), "its page links to its changes page")
+    }
+
     @Test func rewordingAMentionRewritesItsLineOnTopicAndGlossaryPages() throws {
         // Same length: the matches stay where they were, only the words around them change.
         let (_, changed, _) = try check { site in

@@ -56,6 +56,8 @@ struct ReleaseDetails: Codable {
     var place: String?
     var language: String
     var series: SeriesLinks?
+    /// Its changes page, when it has a previous meeting to compare with.
+    var changesUrl: String?
     var participants: [ParticipantItem]
     var hasParticipants: Bool
     var sections: [LinkItem]
@@ -146,6 +148,8 @@ struct SectionPage: Codable {
     var next: LinkItem?
     var termDefinitions: [TermDefinition]
     var hasTermDefinitions: Bool
+    /// This section's part of the release's changes page, when it has one.
+    var changesUrl: String?
 }
 
 /// The full text of a release on one page, to read through or print.

@@ -24,6 +24,14 @@ enum Labels {
         "search_year": "年", "search_all_years": "すべての年", "search_all_topics": "すべてのトピック", "search_more": "さらに表示",
         "search_noscript": "検索には JavaScript が必要です。", "search_count": "{n} 件", "search_none": "該当するものはありません。",
         "search_unavailable": "検索索引を読み込めませんでした。",
+        "changes": "前回からの変更", "changes_link": "前回の会合からの変更を見る", "changes_compared_with": "比較の対象（前回）",
+        "changes_summary": "変更の概要", "changes_section": "セクション", "changes_total": "計", "changes_opening": "冒頭",
+        "changes_topics": "変更の多いトピック", "changes_show": "表示する段落", "changes_show_all": "すべて",
+        "changes_show_changed": "変更のあるもの", "changes_show_new_language": "新しい文言を含むもの",
+        "changes_counterpart": "前回", "changes_section_link": "このセクションの前回からの変更",
+        "status_unchanged": "変更なし", "status_changed": "変更", "status_moved": "移動", "status_split": "分割",
+        "status_merged": "統合", "status_restructured": "分割・統合", "status_new": "新規", "status_removed": "削除",
+        "diff_deleted": "削除", "diff_inserted": "追加",
     ]
     static let english = [
         "skip": "Skip to content", "home": "Home", "breadcrumbs": "You are here", "permalink": "Link to this paragraph",
@@ -44,5 +52,14 @@ enum Labels {
         "search_placeholder": "e.g. Taiwan Strait, ACM", "search_year": "Year", "search_all_years": "All years",
         "search_all_topics": "All topics", "search_more": "More results", "search_noscript": "Search needs JavaScript.",
         "search_count": "{n} results", "search_none": "Nothing matches.", "search_unavailable": "The search index could not be loaded.",
+        "changes": "Changes since the previous meeting", "changes_link": "What changed since the previous meeting",
+        "changes_compared_with": "Compared with", "changes_summary": "Summary", "changes_section": "Section",
+        "changes_total": "Total", "changes_opening": "Opening", "changes_topics": "Topics that changed most",
+        "changes_show": "Paragraphs to show", "changes_show_all": "All", "changes_show_changed": "Changed",
+        "changes_show_new_language": "With new language", "changes_counterpart": "Previously",
+        "changes_section_link": "Changes to this section since the previous meeting",
+        "status_unchanged": "Unchanged", "status_changed": "Changed", "status_moved": "Moved", "status_split": "Split",
+        "status_merged": "Merged", "status_restructured": "Split or merged", "status_new": "New", "status_removed": "Removed",
+        "diff_deleted": "deleted", "diff_inserted": "inserted",
     ]
 }

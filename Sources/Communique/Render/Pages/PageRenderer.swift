@@ -53,7 +53,7 @@ struct PageRenderer {
     private static var modelTypes: [any Decodable.Type] {
         [
             PageFrame.self, HomePage.self, ReleasePage.self, SectionPage.self, PrintPage.self, SeriesPage.self, GlossaryIndexPage.self,
-            GlossaryEntryPage.self, TopicsIndexPage.self, TopicPage.self, NotFoundPage.self, SearchPage.self,
+            GlossaryEntryPage.self, TopicsIndexPage.self, TopicPage.self, NotFoundPage.self, SearchPage.self, ChangesPage.self,
         ]
     }
     private static func shape<Model: Decodable>(of type: Model.Type) -> (schema: TemplateSchema, names: Set<String>) { TemplateSchema.read(type) }
@@ -134,6 +134,13 @@ struct PageRenderer {
 
     static let searchTemplate = "search"
 
+    /// Whether the release has a changes page: a previous meeting in its series, and a
+    /// changes template (`Templates/changes.mustache`; sites made before it have none).
+    func hasChanges(_ release: String) -> Bool {
+        guard let position = seriesPositions[release]?.position, position > 0 else { return false }
+        return templates?.sources[ChangesPages.template] != nil
+    }
+
     mutating func renderSearch() throws {
         var frame = frame(for: Permalinks.search, lang: site.config.language, title: labels["search"]!)
         frame.isSearch = true
@@ -188,6 +195,7 @@ struct PageRenderer {
             published: release.published?.iso, publishedDisplay: release.published.map { DateDisplay.format($0, language: lang) },
             place: release.place, language: release.language,
             series: seriesLinks(release, from: page),
+            changesUrl: hasChanges(release.id) ? Permalinks.relative(from: page, to: Permalinks.changes(release.id)) : nil,
             participants: release.participants.map { person in
                 ParticipantItem(
                     name: person.name, reading: person.reading, title: person.title, english: person.english,

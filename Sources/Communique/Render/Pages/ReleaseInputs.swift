@@ -54,6 +54,8 @@ struct ReleaseInputs {
             key.combine(analysis.glossary.entry(named: person.name)?.id)
         }
         key.combine(model: pages.seriesLinks(release, from: Permalinks.release(release.id)))
+        // Its pages link to its changes page, when there is one.
+        key.combine(pages.hasChanges(release.id) ? 1 : 0)
         let bodyKey = PageKey(release: release.id, section: "")
         combine(release.body, page: analysis.releaseBodies[release.id], key: bodyKey, names: pages.placeNames, into: &key)
         for section in release.sections {

@@ -27,7 +27,8 @@ struct ReleasePages {
             termDefinitions: definitions, hasTermDefinitions: !definitions.isEmpty))
 
         let crumbs = crumbsToRelease + [pages.crumb(release.title, releasePath)]
-        for section in release.sections {
+        let comparison = pages.hasChanges(release.id) ? analysis.comparisons.byRelease[release.id] : nil
+        for (index, section) in release.sections.enumerated() {
             let key = PageKey(release: release.id, section: section.slug)
             let path = Permalinks.section(release.id, section.slug)
             guard let page = analysis.sections[key] else { continue }
@@ -48,7 +49,13 @@ struct ReleasePages {
                 blocks: blocks(page, key, on: path, top: 2, pages: pages),
                 footnotes: page.footnotes,
                 prev: neighbour(neighbours?.previous), next: neighbour(neighbours?.next),
-                termDefinitions: definitions, hasTermDefinitions: !definitions.isEmpty))
+                termDefinitions: definitions, hasTermDefinitions: !definitions.isEmpty,
+                changesUrl: comparison.flatMap { comparison in
+                    // Its part of the changes page (side index + 1: the release's own page is first).
+                    guard comparison.new.sections.indices.contains(index + 1), !comparison.new.sections[index + 1].paragraphs.isEmpty
+                    else { return nil }
+                    return Permalinks.relative(from: path, to: Permalinks.changes(release.id)) + "#" + ChangesPages.anchor(of: section.slug)
+                }))
         }
 
         let printPath = Permalinks.printable(release.id)

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Each release's comparison with the previous meeting of its series, kept between builds
+/// (`<id>.changes`), under the key of both releases' files: adding a meeting compares only
+/// it (and the one after it, when it comes between two), not the whole archive again.
+///
+/// Only the alignment is kept (statuses, positions, runs); the two sides are read from the
+/// releases as analysed, and a kept alignment whose positions do not fit them is ignored.
+extension ReleaseCache {
+    static let changesMagic = Array("communique-changes-cache 1\n".utf8)
+    static let changesExtension = ".changes"
+
+    static func comparisonKey(old: String, oldKey: String, newKey: String) -> String { "\(old)\n\(oldKey)\n\(newKey)" }
+
+    func comparison(old: ReleaseComparison.Side, new: ReleaseComparison.Side, key: String) -> ReleaseComparison? {
+        guard ReleaseID.isValid(new.id), isUsable, let bytes = SiteFiles.regularFileBytes(changesFile(for: new.id).path),
+            let payload = Self.payload(of: bytes, magic: Self.changesMagic, key: key)
+        else { return nil }
+        var reader = BinaryReader(payload)
+        guard let entries = try? reader.array(ReleaseComparison.Entry.self), reader.isAtEnd,
+            let comparison = ReleaseComparison(old: old, new: new, entries: entries)
+        else { return nil }
+        return comparison
+    }
+
+    func keepComparison(_ comparison: ReleaseComparison, key: String) {
+        let id = comparison.new.id
+        guard ReleaseID.isValid(id), prepareFolder() else { return }
+        var payload = BinaryWriter()
+        payload.write(comparison.entries)
+        write(Self.frame(payload.bytes, magic: Self.changesMagic, key: key), to: changesFile(for: id), temporaryName: ".\(id).changes.new")
+    }
+
+    private func changesFile(for id: String) -> URL { folder.appendingPathComponent(id + Self.changesExtension) }
+}
+
+extension ReleaseComparison {
+    /// A kept alignment of these two sides, when every entry's positions are on them.
+    init?(old: Side, new: Side, entries: [Entry]) {
+        func fits(_ positions: [Position], _ side: Side) -> Bool {
+            positions.allSatisfy { side.sections.indices.contains($0.section) && side.sections[$0.section].paragraphs.indices.contains($0.paragraph) }
+        }
+        guard entries.allSatisfy({ fits($0.old, old) && fits($0.new, new) }) else { return nil }
+        self.old = old
+        self.new = new
+        self.entries = entries
+    }
+}
+
+extension ReleaseComparison.Entry: BinaryCodable {
+    func encode(to writer: inout BinaryWriter) {
+        writer.write(ReleaseComparison.Status.allCases.firstIndex(of: status)!)
+        writer.write(old.flatMap { [$0.section, $0.paragraph] })
+        writer.write(new.flatMap { [$0.section, $0.paragraph] })
+        writer.write(runs.count)
+        for run in runs {
+            switch run {
+            case .kept(let text): writer.write(0); writer.write(text)
+            case .deleted(let text): writer.write(1); writer.write(text)
+            case .inserted(let text): writer.write(2); writer.write(text)
+            }
+        }
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        let statuses = ReleaseComparison.Status.allCases
+        let status = try reader.int()
+        guard statuses.indices.contains(status) else { throw BinaryReader.Malformed() }
+        func positions() throws -> [ReleaseComparison.Position] {
+            let numbers = try reader.ints()
+            guard numbers.count % 2 == 0 else { throw BinaryReader.Malformed() }
+            return stride(from: 0, to: numbers.count, by: 2).map { .init(section: numbers[$0], paragraph: numbers[$0 + 1]) }
+        }
+        let old = try positions(), new = try positions()
+        var runs: [InlineDiff.Run] = []
+        for _ in 0..<(try reader.count()) {
+            let kind = try reader.int()
+            let text = try reader.string()
+            switch kind {
+            case 0: runs.append(.kept(text))
+            case 1: runs.append(.deleted(text))
+            case 2: runs.append(.inserted(text))
+            default: throw BinaryReader.Malformed()
+            }
+        }
+        self.init(status: statuses[status], old: old, new: new, runs: runs)
+    }
+}
