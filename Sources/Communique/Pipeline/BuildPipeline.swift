@@ -149,7 +149,7 @@ public struct BuildPipeline {
         analysis.comparisons = clock.time("Compare") {
             var fresh: [ReleaseComparison] = []
             let comparisons = SeriesComparer.compare(
-                source, analysis, reuse: { reuse.comparison(old: $0, new: $1, site: source, analysis: analysis) }, fresh: { fresh.append($0) })
+                source, analysis, reuse: { reuse.comparison(old: $0, new: $1, site: source) }, fresh: { fresh.append($0) })
             reuse.keep(fresh, of: source)
             return comparisons
         }

@@ -72,17 +72,15 @@ final class ReleaseReuse: @unchecked Sendable {
     }
 
     /// For `SeriesComparer.compare`: the alignment kept for the same two releases' files.
-    func comparison(old: Release, new: Release, site: SiteSource, analysis: Analysis) -> ReleaseComparison? {
-        guard readsKept, let key = comparisonKey(old: old, new: new, site: site) else { return nil }
-        return cache.comparison(old: .init(release: old, analysis: analysis), new: .init(release: new, analysis: analysis), key: key)
+    func comparison(old: ReleaseComparison.Side, new: ReleaseComparison.Side, site: SiteSource) -> ReleaseComparison? {
+        guard readsKept, let key = comparisonKey(old: old.id, new: new.id, site: site) else { return nil }
+        return cache.comparison(old: old, new: new, key: key)
     }
 
     /// Writes the comparisons made afresh, on another thread.
     func keep(_ fresh: [ReleaseComparison], of site: SiteSource) {
         let items = fresh.compactMap { comparison -> (ReleaseComparison, String)? in
-            guard let old = site.release(withID: comparison.old.id), let new = site.release(withID: comparison.new.id),
-                let key = comparisonKey(old: old, new: new, site: site)
-            else { return nil }
+            guard let key = comparisonKey(old: comparison.old.id, new: comparison.new.id, site: site) else { return nil }
             return (comparison, key)
         }
         let cache = cache
@@ -91,9 +89,9 @@ final class ReleaseReuse: @unchecked Sendable {
         }
     }
 
-    private func comparisonKey(old: Release, new: Release, site: SiteSource) -> String? {
-        guard let oldKey = site.releaseKeys[old.id], let newKey = site.releaseKeys[new.id] else { return nil }
-        return ReleaseCache.comparisonKey(old: old.id, oldKey: oldKey, newKey: newKey)
+    private func comparisonKey(old: String, new: String, site: SiteSource) -> String? {
+        guard let oldKey = site.releaseKeys[old], let newKey = site.releaseKeys[new] else { return nil }
+        return ReleaseCache.comparisonKey(old: old, oldKey: oldKey, newKey: newKey)
     }
 
     func finish() { writing.wait() }

@@ -9,11 +9,11 @@ import Testing
         let site = try TestSite(TestSite.minimal)
         defer { site.remove() }
         let report = try site.build()
-        #expect(report.stageSeconds.map(\.name) == ["Inputs", "Templates", "Load", "Analyse", "Link", "Render", "Write"])
+        #expect(report.stageSeconds.map(\.name) == ["Inputs", "Templates", "Load", "Analyse", "Compare", "Link", "Render", "Write"])
         #expect(report.stagePeakMiB.count == report.stageSeconds.count)
         #expect(report.stagePeakMiB.allSatisfy { $0 > 1 } && report.stagePeakMiB == report.stagePeakMiB.sorted())
         let lines = report.timings.split(separator: "\n")
-        #expect(lines.count == 7 && lines.allSatisfy { $0.contains(" ms ") && $0.hasSuffix(" MiB") }, "\(report.timings)")
+        #expect(lines.count == 8 && lines.allSatisfy { $0.contains(" ms ") && $0.hasSuffix(" MiB") }, "\(report.timings)")
     }
 
     @Test func buildsEveryPageOfTheSite() throws {

@@ -56,7 +56,7 @@ import Testing
         #expect(!page.contains("<script>公正な平和"))
         // Each status, in the order of the new release; the removed paragraph where it stood.
         let text = HTMLText.of(page)
-        let order = ["地域情勢 (1)", "削除 前回: 地域情勢 (2)", "変更なし 地域情勢 (3)", "変更 地域情勢 (4)", "新規 地域情勢 (9)"]
+        let order = ["地域情勢 (1)", "削除 前回: 地域情勢 (2)", "変更なし 地域情勢 (3)", "変更 地域情勢 (4)", "新規 新しい文言あり 地域情勢 (9)"]
         let places = order.map { text.range(of: $0)?.lowerBound }
         #expect(!places.contains(nil), "\(order.filter { !text.contains($0) })")
         #expect(places.compactMap { $0 } == places.compactMap { $0 }.sorted())
@@ -94,8 +94,52 @@ import Testing
         #expect(page.contains("[deleted: </span>強く"))
         #expect(page.contains("<input type=\"radio\" name=\"show\" value=\"new-language\">"))
         // The new paragraph and the one with an added sentence hold new language; the one
-        // whose words changed (最も強い言葉で) does too, the unchanged and removed ones do not.
-        #expect(page.components(separatedBy: " new-language\"").count - 1 == 3)
+        // whose words changed (最も強い言葉で) only rewords a sentence the series had, and the
+        // unchanged and removed ones have none.
+        #expect(page.components(separatedBy: " new-language\"").count - 1 == 2)
+        #expect(page.contains("<li id=\"c-24\" class=\"change new new-language\">") || page.contains("class=\"change new new-language\""))
+        #expect(!page.contains("class=\"change changed new-language\">\n<p class=\"change-head\"><span class=\"status\">Changed</span> <a href=\"../chiiki-josei/index.html#sec_2__para_4\""))
+    }
+
+    @Test func aLaterMeetingsParagraphsShowWhereTheirWordingCameFrom() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.build()
+        let page = try site.page("releases/\(Self.new)/chiiki-josei/index.html")
+        let expected = [
+            // The reworded sentence: since the sample's meeting, diffed, its earlier wording linked.
+            "<li><span class=\"wording-note\">2024年7月28日から・表現を変更</span> 日米双方は、北朝鮮による弾道ミサイル発射の継続を"
+                + "<del><span class=\"diff-mark\">[削除: </span>強く<span class=\"diff-mark\">]</span></del>",
+            "<a href=\"../../\(Self.old)/chiiki-josei/index.html#sec_2__para_4\">前の文言（2024年7月28日）</a>",
+            // The added paragraph is new language; so is the sentence added to (5), escaped.
+            "<li class=\"new\"><span class=\"wording-note\">新しい文言</span> 日米双方は、宇宙空間における協力を深化させることで一致しました。</li>",
+            "<li class=\"new\"><span class=\"wording-note\">新しい文言</span> 日米双方は、&lt;script&gt;公正な平和&lt;/script&gt;を支持しました。</li>",
+            // (4): three sentences, one reworded; (5): one added to its three.
+            "文言の来歴：新しい文 0・以前からの文 3", "文言の来歴：新しい文 1・以前からの文 3",
+        ]
+        let missing = expected.filter { !page.contains($0) }
+        #expect(missing.isEmpty, "missing: \(missing) in \(page.components(separatedBy: "<summary>").dropFirst().map { $0.prefix(30) })")
+        // The first meeting has no earlier wording to show, and the full text shows none.
+        let first = try site.page("releases/\(Self.old)/chiiki-josei/index.html")
+        let full = try site.page("releases/\(Self.new)/all/index.html")
+        #expect(!first.contains("class=\"wording\"") && !full.contains("class=\"wording\""))
+    }
+
+    @Test func editingAnEarlierMeetingUpdatesTheLaterOnesWordingHistory() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.build()
+        let page = "releases/\(Self.new)/chiiki-josei/index.html"
+        #expect(try site.page(page).contains("<span class=\"wording-note\">2024年7月28日から・変わらず</span> 日米双方は、ロシアによるウクライナ侵略を強く非難しました。"))
+        // The sample's sentence reworded: the later meeting's unchanged sentence is now reworded.
+        try site.replace(
+            in: "Content/releases/\(Self.old)/02-chiiki-josei.md", "ロシアによるウクライナ侵略を強く非難しました。",
+            with: "ロシアによるウクライナ侵略を非難しました。")
+        try site.build()
+        #expect(try site.page(page).contains("<span class=\"wording-note\">2024年7月28日から・表現を変更</span> 日米双方は、ロシアによるウクライナ侵略を<ins>"))
+        let clean = site.root.appendingPathComponent("Clean")
+        try BuildPipeline().run(BuildOptions(root: site.root, output: clean, clean: true))
+        #expect(site.snapshot() == site.snapshot(clean), "the incremental build differs from a clean build")
     }
 
     @Test func aSiteWithoutTheChangesTemplateHasNoChangesPageAndNoLinkToOne() throws {

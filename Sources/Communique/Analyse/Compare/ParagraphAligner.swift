@@ -149,7 +149,7 @@ struct ParagraphAligner {
     }
 
     /// The text without its printed number, which renumbering changes.
-    private static func withoutLabel(_ paragraph: ReleaseComparison.Side.Paragraph) -> String {
+    static func withoutLabel(_ paragraph: ReleaseComparison.Side.Paragraph) -> String {
         let text = paragraph.text
         guard !paragraph.label.isEmpty, text.hasPrefix(paragraph.label) else { return text }
         return String(text.dropFirst(paragraph.label.count)).trimmingCharacters(in: .whitespaces)
@@ -175,13 +175,15 @@ struct ParagraphAligner {
         for index in news.indices { weigh(&news[index], featureSets[olds.count + index]) }
     }
 
-    static func features(of text: String) -> Set<Feature> {
+    /// `stemming`: English words without their inflection ("encouraged" and "encourage" are
+    /// one feature), for sentences, where one inflected word is a large share.
+    static func features(of text: String, stemming: Bool = false) -> Set<Feature> {
         var features = Set<Feature>()
         for run in SearchText.runs(of: text) {
             switch run {
             case .word(let word):
                 var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-                for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                for byte in (stemming ? stem(word) : word[...]).utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
                 features.insert(hash | 1 << 63)
             case .japanese(let scalars):
                 guard scalars.count > 1 else { features.insert(SearchIndex.key(scalars[0], nil)); continue }
@@ -189,6 +191,19 @@ struct ParagraphAligner {
             }
         }
         return features
+    }
+
+    /// A lower-case English word without -ing, -ed, -es or -s, then without a final e
+    /// (encouraged, encourage → encourag; issues, issue → issu); short words as they are.
+    static func stem(_ word: String) -> Substring {
+        var stem = word[...]
+        guard stem.count > 4, stem.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return stem }
+        for suffix in ["ing", "ed", "es", "s"] where stem.hasSuffix(suffix) && stem.count - suffix.count >= 3 {
+            stem = stem.dropLast(suffix.count)
+            break
+        }
+        if stem.hasSuffix("e"), stem.count > 3 { stem = stem.dropLast() }
+        return stem
     }
 
     /// Feature → the paragraphs that have it, leaving out features most paragraphs have (they

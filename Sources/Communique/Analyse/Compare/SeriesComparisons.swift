@@ -4,6 +4,9 @@ import Foundation
 public struct SeriesComparisons: Sendable {
     /// By the newer release's id.
     public var byRelease: [String: ReleaseComparison] = [:]
+    /// Each release's sentences and where their wording came from, by release id (releases
+    /// in no series have none).
+    public var lineage: [String: SentenceLineage] = [:]
 
     public init(byRelease: [String: ReleaseComparison] = [:]) {
         self.byRelease = byRelease
@@ -20,10 +23,14 @@ enum SeriesComparer {
     /// (`ComparisonCache`); `fresh` is told each comparison made in this build.
     static func compare(
         _ site: SiteSource, _ analysis: Analysis,
-        reuse: (_ old: Release, _ new: Release) -> ReleaseComparison? = { _, _ in nil },
+        reuse: (_ old: ReleaseComparison.Side, _ new: ReleaseComparison.Side) -> ReleaseComparison? = { _, _ in nil },
         fresh: (ReleaseComparison) -> Void = { _ in }
     ) -> SeriesComparisons {
         var pairs: [(old: Release, new: Release)] = []
+        let sides = Dictionary(uniqueKeysWithValues: Parallel.map(site.releases.count) { index in
+            let release = site.releases[index]
+            return (release.id, ReleaseComparison.Side(release: release, analysis: analysis))
+        })
         for series in analysis.series {
             for (older, newer) in zip(series.releases, series.releases.dropFirst()) {
                 guard let old = site.release(withID: older), let new = site.release(withID: newer) else { continue }
@@ -32,11 +39,14 @@ enum SeriesComparer {
         }
         let made = Parallel.map(pairs.count) { index -> (ReleaseComparison, isFresh: Bool) in
             let (old, new) = pairs[index]
-            if let kept = reuse(old, new) { return (kept, false) }
-            return (ReleaseComparison(
-                old: .init(release: old, analysis: analysis), new: .init(release: new, analysis: analysis)), true)
+            if let kept = reuse(sides[old.id]!, sides[new.id]!) { return (kept, false) }
+            return (ReleaseComparison(old: sides[old.id]!, new: sides[new.id]!), true)
         }
         var comparisons = SeriesComparisons()
+        let lineages = Parallel.map(analysis.series.count) { index in
+            SentenceLineage.build(analysis.series[index].releases.compactMap { sides[$0] })
+        }
+        for lineage in lineages { comparisons.lineage.merge(lineage) { first, _ in first } }
         for (comparison, isFresh) in made {
             if isFresh { fresh(comparison) }
             comparisons.byRelease[comparison.new.id] = comparison

@@ -110,6 +110,8 @@ struct BlockItem: Codable {
     var hasRelated: Bool
     var topicChips: [LinkItem]
     var hasTopicChips: Bool
+    /// Where its sentences' wording came from, on the section pages of a later meeting.
+    var wording: WordingHistory?
 }
 
 /// A glossary term a page links to, announced to screen readers (aria-describedby).

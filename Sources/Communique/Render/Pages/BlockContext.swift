@@ -7,6 +7,8 @@ struct BlockContext {
     /// Topic chips of each paragraph, already as template values.
     let topics: (ParagraphRef) -> [LinkItem]
     let key: PageKey
+    /// The wording history shown under each paragraph, if any.
+    var wording: (ParagraphRef) -> WordingHistory? = { _ in nil }
     /// Opening tags of term links, by glossary entry (`TermLinkTags`).
     var termTags: [String] = []
 
@@ -36,12 +38,14 @@ struct BlockContext {
             let ref = ParagraphRef(page: key, anchor: block.anchor)
             let relatedItems = block.marker == nil ? [] : related(ref)
             let chips = isHeading ? [] : topics(ref)
+            let history = isParagraph ? wording(ref) : nil
             return BlockItem(
                 anchor: block.anchor, isHeading: isHeading, isParagraph: isParagraph, isOther: !isHeading && !isParagraph,
                 isNumbered: block.marker != nil, marker: block.marker?.text ?? "", level: block.level, headingLevel: headingLevel,
                 innerHtml: isHeading || isParagraph ? blockHTML : "",
                 html: isHeading || isParagraph ? "" : blockHTML,
-                related: relatedItems, hasRelated: !relatedItems.isEmpty, topicChips: chips, hasTopicChips: !chips.isEmpty)
+                related: relatedItems, hasRelated: !relatedItems.isEmpty, topicChips: chips, hasTopicChips: !chips.isEmpty,
+                wording: history)
         }
     }
 

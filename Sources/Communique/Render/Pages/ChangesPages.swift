@@ -92,19 +92,20 @@ struct ChangesPages {
             isUnchanged: status == .unchanged, isRemoved: status == .removed,
             html: Self.html(entry.runs, whole: status == .new || status == .removed, labels: labels),
             paragraphs: links(entry.new, in: comparison.new, prefix: ""), counterparts: counterparts,
-            hasCounterparts: !counterparts.isEmpty, hasNewLanguage: Self.hasNewLanguage(entry))
+            hasCounterparts: !counterparts.isEmpty, hasNewLanguage: hasNewLanguage(entry))
     }
 
-    /// New text in the entry: a new paragraph, or words inserted into one that stayed.
-    static func hasNewLanguage(_ entry: ReleaseComparison.Entry) -> Bool {
-        switch entry.status {
-        case .new: return true
-        case .unchanged, .removed: return false
-        default:
-            return entry.runs.contains { run in
-                guard case .inserted(let text) = run else { return false }
-                return text.contains { $0.isLetter || $0.isNumber }
-            }
+    /// Whether the entry's paragraphs in the new release hold a sentence worded nowhere
+    /// earlier in the series (`SentenceLineage`): a new paragraph may only restate old
+    /// language, and a changed one may add a sentence never said before.
+    private func hasNewLanguage(_ entry: ReleaseComparison.Entry) -> Bool {
+        guard entry.status != .unchanged, entry.status != .removed else { return false }
+        let lineage = analysis.comparisons.lineage[comparison.new.id]
+        return entry.new.contains { position in
+            let section = comparison.new.sections[position.section]
+            let ref = ParagraphRef(
+                page: PageKey(release: comparison.new.id, section: section.slug), anchor: section.paragraphs[position.paragraph].anchor)
+            return lineage?.paragraphs[ref]?.contains { $0.origin == nil } ?? false
         }
     }
 

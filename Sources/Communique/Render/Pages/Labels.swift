@@ -31,7 +31,10 @@ enum Labels {
         "changes_counterpart": "前回", "changes_section_link": "このセクションの前回からの変更",
         "status_unchanged": "変更なし", "status_changed": "変更", "status_moved": "移動", "status_split": "分割",
         "status_merged": "統合", "status_restructured": "分割・統合", "status_new": "新規", "status_removed": "削除",
-        "diff_deleted": "削除", "diff_inserted": "追加",
+        "diff_deleted": "削除", "diff_inserted": "追加", "changes_new_language": "新しい文言あり",
+        "wording_summary": "文言の来歴：新しい文 {new}・以前からの文 {old}", "wording_new": "新しい文言",
+        "wording_since": "{date}から・", "wording_unchanged": "変わらず", "wording_reworded": "表現を変更",
+        "wording_earlier": "前の文言（{date}）",
     ]
     static let english = [
         "skip": "Skip to content", "home": "Home", "breadcrumbs": "You are here", "permalink": "Link to this paragraph",
@@ -60,6 +63,9 @@ enum Labels {
         "changes_section_link": "Changes to this section since the previous meeting",
         "status_unchanged": "Unchanged", "status_changed": "Changed", "status_moved": "Moved", "status_split": "Split",
         "status_merged": "Merged", "status_restructured": "Split or merged", "status_new": "New", "status_removed": "Removed",
-        "diff_deleted": "deleted", "diff_inserted": "inserted",
+        "diff_deleted": "deleted", "diff_inserted": "inserted", "changes_new_language": "new language",
+        "wording_summary": "Wording history: {new} new, {old} recurring sentences", "wording_new": "New language",
+        "wording_since": "Since {date}, ", "wording_unchanged": "unchanged", "wording_reworded": "reworded",
+        "wording_earlier": "earlier wording ({date})",
     ]
 }

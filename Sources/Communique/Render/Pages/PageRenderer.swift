@@ -137,8 +137,12 @@ struct PageRenderer {
     /// Whether the release has a changes page: a previous meeting in its series, and a
     /// changes template (`Templates/changes.mustache`; sites made before it have none).
     func hasChanges(_ release: String) -> Bool {
-        guard let position = seriesPositions[release]?.position, position > 0 else { return false }
-        return templates?.sources[ChangesPages.template] != nil
+        hasPreviousMeeting(release) && templates?.sources[ChangesPages.template] != nil
+    }
+
+    /// Whether the release has an earlier meeting in its series (whose wording it may reuse).
+    func hasPreviousMeeting(_ release: String) -> Bool {
+        (seriesPositions[release]?.position ?? 0) > 0
     }
 
     mutating func renderSearch() throws {

@@ -88,8 +88,20 @@ struct ReleaseInputs {
             unit.combine(TermLinkTags.tip(for: entry))
         }
         let topics = analysis.topics
+        let lineage = analysis.comparisons.lineage[key.release]
         for block in page.blocks {
             let ref = ParagraphRef(page: key, anchor: block.anchor)
+            // Its wording history: where each sentence came from, and those releases' dates.
+            for sentence in lineage?.paragraphs[ref] ?? [] {
+                guard let origin = sentence.origin else { unit.combine(-5); continue }
+                for value in [origin.earlier.release, origin.earlier.section, origin.earlier.anchor, origin.since] { unit.combine(value) }
+                unit.combine(origin.isUnchanged ? 1 : 0)
+                unit.combine(origin.isUnchanged ? "" : origin.earlier.text)
+                for id in [origin.earlier.release, origin.since] {
+                    unit.combine(site.release(withID: id)?.date?.iso)
+                    unit.combine(site.release(withID: id)?.title)
+                }
+            }
             for index in topics.topicsByParagraph[ref] ?? [] {
                 unit.combine(topics.topics[index].id)
                 unit.combine(topics.topics[index].title)

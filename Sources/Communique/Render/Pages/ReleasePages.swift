@@ -87,6 +87,7 @@ struct ReleasePages {
     ) -> [BlockItem] {
         guard let page else { return [] }
         let topics = analysis.topics
+        let lineage = analysis.comparisons.lineage[release.id]
         let names = pages.placeNames
         let context = BlockContext(
             rootPrefix: Permalinks.rootPrefix(from: path),
@@ -97,7 +98,11 @@ struct ReleasePages {
                     LinkItem(title: topics.topics[index].title, url: Permalinks.relative(from: path, to: Permalinks.topic(topics.topics[index].id)))
                 }
             },
-            key: key, termTags: termTags)
+            key: key, wording: { ref in
+                // Only a later meeting of a series has earlier wording to show.
+                guard withNavigation, let lineage, pages.hasPreviousMeeting(release.id) else { return nil }
+                return WordingHistory.of(lineage.paragraphs[ref], from: path, site: pages.site, labels: pages.labels)
+            }, termTags: termTags)
         return context.blocks(of: page, html: links.blockHTML[key] ?? [], topHeadingLevel: top)
     }
 }
