@@ -71,6 +71,7 @@ restore() {
     [ -n "$extra_id" ] && rm -rf "$restore_site/Content/releases/$extra_id"
     [ -f "$restore_site/search.mustache.aside" ] && mv "$restore_site/search.mustache.aside" "$restore_site/Templates/search.mustache"
     python3 bench/edit_paragraph.py "$restore_site" --restore >/dev/null || true
+    sed -i '/^compare_releases: false$/d' "$restore_site/Content/site.yml"
   fi
 }
 trap restore EXIT
@@ -134,7 +135,9 @@ for n in $SIZES; do
     # What search costs (full and add-one-release builds with and without the search page
     # and its index, in interleaved pairs), then Communique's search against Pagefind on
     # this site and on the sample.
-    python3 bench/search_cost.py --bin "$BIN" --site "$site" --extra "$extra" --runs "$RUNS" --out "$RES/search-cost.json"
+    python3 bench/feature_cost.py --feature search --bin "$BIN" --site "$site" --extra "$extra" --runs "$RUNS" --out "$RES/search-cost.json"
+    # What comparing each release with the previous meeting costs (#15), the same way.
+    python3 bench/feature_cost.py --feature compare --bin "$BIN" --site "$site" --extra "$extra" --runs "$RUNS" --out "$RES/compare-cost.json"
     # Comparing two releases (#15): the two newest, and how many paragraphs each has.
     read -r diff_old diff_new <<<"$(ls "$site/Content/releases" | sort | tail -2 | tr '\n' ' ')"
     measure "$n" diff "" "$BIN diff $diff_old $diff_new --root $site"

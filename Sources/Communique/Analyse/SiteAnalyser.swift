@@ -68,7 +68,7 @@ public struct SiteAnalyser {
             topics: TopicTagger(topics: site.topics, reader: reader).tag(site, bodies: bodies, sections: sections),
             series: SeriesIndex.build(site, reader: reader),
             releaseBodies: bodies, sections: sections)
-        if compares { analysis.comparisons = SeriesComparer.compare(site, analysis) }
+        if compares && site.config.compareReleases { analysis.comparisons = SeriesComparer.compare(site, analysis) }
         return analysis
     }
 }

@@ -117,10 +117,15 @@ public struct SiteLoader: Sendable {
                 .error, "'language' must be a language tag such as ja or en (it is '\(language)')",
                 at: config.node("language").map { config.nodes.at($0) }))
         }
-        let allowRawHTML = config.node("allow_raw_html").map { $0.bool ?? FrontMatter.plainBool($0) }
-        if case .some(nil) = allowRawHTML {
-            problems.append(Diagnostic(.error, "'allow_raw_html' must be true or false", at: config.node("allow_raw_html").map { config.nodes.at($0) }))
+        func flag(_ key: String) -> Bool? {
+            let value = config.node(key).map { $0.bool ?? FrontMatter.plainBool($0) }
+            if case .some(nil) = value {
+                problems.append(Diagnostic(.error, "'\(key)' must be true or false", at: config.node(key).map { config.nodes.at($0) }))
+            }
+            return value ?? nil
         }
+        let allowRawHTML = flag("allow_raw_html")
+        let compareReleases = flag("compare_releases")
         if !problems.isEmpty { throw CommuniqueError(problems) }
         return SiteConfig(
             title: title ?? "",
@@ -128,7 +133,7 @@ public struct SiteLoader: Sendable {
             language: language,
             baseURL: baseURL ?? "/",
             author: try config.text("author"),
-            allowRawHTML: (allowRawHTML ?? false) ?? false)
+            allowRawHTML: allowRawHTML ?? false, compareReleases: compareReleases ?? true)
     }
 
     /// `topicIDs`: the taxonomy's ids, to check a page's `topics:`/`not_topics:` against

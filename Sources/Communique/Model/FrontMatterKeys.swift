@@ -2,7 +2,7 @@
 /// key is an error, not a silent default), and the importer refuses them in a Markdown
 /// statement's front matter, so that what it writes always loads.
 enum FrontMatterKeys {
-    static let site: Set<String> = ["title", "description", "language", "base_url", "author", "allow_raw_html"]
+    static let site: Set<String> = ["title", "description", "language", "base_url", "author", "allow_raw_html", "compare_releases"]
     static let release: Set<String> = [
         "title", "category", "published", "date", "place", "language", "series", "draft", "source", "participants", "topics",
         "not_topics",

@@ -11,10 +11,13 @@ public struct SiteConfig: Sendable, Hashable {
     public var author: String?
     /// Pass raw HTML in the Markdown through. Off by default: statement text is data.
     public var allowRawHTML: Bool
+    /// Compare each release with the previous meeting of its series (changes pages, the
+    /// wording history of paragraphs). On by default; off, the site has neither.
+    public var compareReleases: Bool
 
     public init(
         title: String, description: String = "", language: String = "ja", baseURL: String = "/",
-        author: String? = nil, allowRawHTML: Bool = false
+        author: String? = nil, allowRawHTML: Bool = false, compareReleases: Bool = true
     ) {
         self.title = title
         self.description = description
@@ -22,6 +25,7 @@ public struct SiteConfig: Sendable, Hashable {
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         self.author = author
         self.allowRawHTML = allowRawHTML
+        self.compareReleases = compareReleases
     }
 
     /// Whether `baseURL` names a host (`https://…`), not only a path.

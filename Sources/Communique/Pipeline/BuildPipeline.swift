@@ -147,6 +147,7 @@ public struct BuildPipeline {
             return analysis
         }
         analysis.comparisons = clock.time("Compare") {
+            guard source.config.compareReleases else { return SeriesComparisons() }
             var fresh: [ReleaseComparison] = []
             let comparisons = SeriesComparer.compare(
                 source, analysis, reuse: { reuse.comparison(old: $0, new: $1, site: source) }, fresh: { fresh.append($0) })

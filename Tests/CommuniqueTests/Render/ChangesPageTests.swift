@@ -142,6 +142,18 @@ import Testing
         #expect(site.snapshot() == site.snapshot(clean), "the incremental build differs from a clean build")
     }
 
+    @Test func compareReleasesFalseTurnsComparisonOff() throws {
+        let site = try Self.site { try $0.write("Content/site.yml", try String(contentsOf: $0.root.appendingPathComponent("Content/site.yml"), encoding: .utf8) + "compare_releases: false\n") }
+        defer { site.remove() }
+        try site.build()
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent(Self.changes).path))
+        let section = try site.page("releases/\(Self.new)/chiiki-josei/index.html")
+        #expect(!section.contains("changes/") && !section.contains("class=\"wording\""))
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".communique/cache/\(Self.new).changes").path))
+        let messages = try TestSite.messagesOfAFailedRebuild { try $0.write("Content/site.yml", "title: t\ncompare_releases: sometimes\n") }
+        #expect(messages.contains { $0.contains("site.yml:2") && $0.contains("'compare_releases' must be true or false") }, "\(messages)")
+    }
+
     @Test func aSiteWithoutTheChangesTemplateHasNoChangesPageAndNoLinkToOne() throws {
         let site = try Self.site { try FileManager.default.removeItem(at: $0.root.appendingPathComponent("Templates/changes.mustache")) }
         defer { site.remove() }

@@ -70,10 +70,12 @@ public enum InlineDiff {
         let maximum = min(n + m, limit)
         let offset = maximum + 1
         var frontier = [Int](repeating: 0, count: 2 * maximum + 3)
+        // Each round keeps only the diagonals it can have reached (-d-1 … d+1): O(D²) in all,
+        // where whole frontiers made O(D·(n+m)).
         var trace: [[Int]] = []
         var found = false
         search: for d in 0...maximum {
-            trace.append(frontier)
+            trace.append(Array(frontier[(offset - d - 1)...(offset + d + 1)]))
             for k in stride(from: -d, through: d, by: 2) {
                 var x = (k == -d || (k != d && frontier[offset + k - 1] < frontier[offset + k + 1]))
                     ? frontier[offset + k + 1] : frontier[offset + k - 1] + 1
@@ -84,14 +86,14 @@ public enum InlineDiff {
             }
         }
         guard found else { return a.map(Edit.delete) + b.map(Edit.insert) }
-        // Walk back through the saved frontiers.
+        // Walk back through the saved frontiers (round d's diagonal k is at k + d + 1).
         var edits: [Edit] = []
         var x = n, y = m
         for d in stride(from: trace.count - 1, through: 0, by: -1) {
             let v = trace[d]
             let k = x - y
-            let previousK = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])) ? k + 1 : k - 1
-            let previousX = d == 0 ? 0 : v[offset + previousK]
+            let previousK = (k == -d || (k != d && v[k - 1 + d + 1] < v[k + 1 + d + 1])) ? k + 1 : k - 1
+            let previousX = d == 0 ? 0 : v[previousK + d + 1]
             let previousY = previousX - previousK
             while x > previousX && y > previousY { x -= 1; y -= 1; edits.append(.keep(a[x])) }
             if d > 0 {
@@ -104,49 +106,48 @@ public enum InlineDiff {
     /// Groups an edit script into runs, joining changes that only one kept character (or a
     /// kept space) separates, deletions before insertions.
     static func readable(_ edits: [Edit]) -> [Run] {
-        // Segments: kept text, or a change (deleted, inserted).
-        enum Segment { case kept([Substring]); case change(deleted: [Substring], inserted: [Substring]) }
-        var segments: [Segment] = []
-        for edit in edits {
-            switch (edit, segments.last) {
-            case (.keep(let token), .kept(var tokens)?):
-                tokens.append(token)
-                segments[segments.count - 1] = .kept(tokens)
-            case (.keep(let token), _):
-                segments.append(.kept([token]))
-            case (.delete(let token), .change(var deleted, let inserted)?):
-                deleted.append(token)
-                segments[segments.count - 1] = .change(deleted: deleted, inserted: inserted)
-            case (.insert(let token), .change(let deleted, var inserted)?):
-                inserted.append(token)
-                segments[segments.count - 1] = .change(deleted: deleted, inserted: inserted)
-            case (.delete(let token), _):
-                segments.append(.change(deleted: [token], inserted: []))
-            case (.insert(let token), _):
-                segments.append(.change(deleted: [], inserted: [token]))
+        // Segments: ranges of the script, kept text or a change. (Ranges, not token lists:
+        // appending to a list held in an enum copied it at every token.)
+        var segments: [(isKept: Bool, range: Range<Int>)] = []
+        for (index, edit) in edits.enumerated() {
+            let isKept: Bool
+            if case .keep = edit { isKept = true } else { isKept = false }
+            if let last = segments.last, last.isKept == isKept {
+                segments[segments.count - 1].range = last.range.lowerBound..<(index + 1)
+            } else {
+                segments.append((isKept, index..<(index + 1)))
             }
         }
-        // A short kept piece between two changes joins them.
-        var merged: [Segment] = []
+        // A kept piece of one token between two changes joins them (it is then both deleted
+        // and inserted).
+        var merged: [(isKept: Bool, range: Range<Int>)] = []
         var index = 0
         while index < segments.count {
-            if case .kept(let kept) = segments[index], kept.count <= 1, index > 0, index + 1 < segments.count,
-                case .change(let d1, let i1)? = merged.last, case .change(let d2, let i2) = segments[index + 1]
-            {
-                merged[merged.count - 1] = .change(deleted: d1 + kept + d2, inserted: i1 + kept + i2)
+            let segment = segments[index]
+            if segment.isKept, segment.range.count <= 1, index + 1 < segments.count, let last = merged.last, !last.isKept {
+                merged[merged.count - 1].range = last.range.lowerBound..<segments[index + 1].range.upperBound
                 index += 2
                 continue
             }
-            merged.append(segments[index])
+            merged.append(segment)
             index += 1
         }
         var runs: [Run] = []
         for segment in merged {
-            switch segment {
-            case .kept(let tokens): runs.append(.kept(tokens.joined()))
-            case .change(let deleted, let inserted):
-                if !deleted.isEmpty { runs.append(.deleted(deleted.joined())) }
-                if !inserted.isEmpty { runs.append(.inserted(inserted.joined())) }
+            var kept = "", deleted = "", inserted = ""
+            for edit in edits[segment.range] {
+                switch edit {
+                case .keep(let token) where segment.isKept: kept += token
+                case .keep(let token): deleted += token; inserted += token
+                case .delete(let token): deleted += token
+                case .insert(let token): inserted += token
+                }
+            }
+            if segment.isKept {
+                runs.append(.kept(kept))
+            } else {
+                if !deleted.isEmpty { runs.append(.deleted(deleted)) }
+                if !inserted.isEmpty { runs.append(.inserted(inserted)) }
             }
         }
         return runs

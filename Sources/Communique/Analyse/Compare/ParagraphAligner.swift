@@ -31,11 +31,34 @@ struct ParagraphAligner {
     private struct Paragraph {
         var position: Position
         var text: String
-        /// Feature → weight; the features in order (sums run in one order, so that they come
-        /// out the same in every process, whatever the hash seed); the norm.
-        var features: [Feature: Double] = [:]
+        /// Its features in order, each one's weight (sums run in this order, so that they
+        /// come out the same in every process, whatever the hash seed), and the norm. Sorted
+        /// arrays, not dictionaries: dot products are merges, which hashing made ten times
+        /// slower.
         var order: [Feature] = []
+        var weights: [Double] = []
         var norm = 0.0
+        /// For each feature, whether it is rare enough to find candidates by (`invertedIndex`).
+        var indexed: [Bool] = []
+    }
+
+    /// Σ weight² over the features both have, in feature order; with `onlyIndexed`, only those
+    /// of `b`'s features that are indexed.
+    private static func dot(_ a: Paragraph, _ b: Paragraph, onlyIndexed: Bool = false) -> Double {
+        var i = 0, j = 0, sum = 0.0
+        let x = a.order, y = b.order
+        while i < x.count && j < y.count {
+            if x[i] < y[j] {
+                i += 1
+            } else if x[i] > y[j] {
+                j += 1
+            } else {
+                if !onlyIndexed || b.indexed[j] { sum += a.weights[i] * b.weights[j] }
+                i += 1
+                j += 1
+            }
+        }
+        return sum
     }
 
     func entries() -> [Entry] {
@@ -58,14 +81,19 @@ struct ParagraphAligner {
         // 2. The most similar remaining pairs.
         let sections = sectionCorrespondence(olds, news, oldMatch)
         var pairs: [(score: Double, old: Int, new: Int)] = []
-        let featureIndex = Self.invertedIndex(news)
+        let featureIndex = Self.invertedIndex(&news)
+        var seen = [Bool](repeating: false, count: news.count)
         for (o, paragraph) in olds.enumerated() where oldMatch[o] == nil {
-            var dot: [Int: Double] = [:]
+            var candidates: [Int] = []
             for feature in paragraph.order {
-                let weight = paragraph.features[feature]!
-                for n in featureIndex[feature] ?? [] where newMatch[n] == nil { dot[n, default: 0] += weight * news[n].features[feature]! }
+                for n in featureIndex[feature] ?? [] where newMatch[n] == nil && !seen[n] {
+                    seen[n] = true
+                    candidates.append(n)
+                }
             }
-            for (n, product) in dot {
+            for n in candidates {
+                seen[n] = false
+                let product = Self.dot(paragraph, news[n], onlyIndexed: true)
                 let cosine = product / (paragraph.norm * news[n].norm)
                 guard cosine >= threshold else { continue }
                 var score = cosine
@@ -157,19 +185,14 @@ struct ParagraphAligner {
 
     /// Features with inverse-document-frequency weights over both sides' paragraphs.
     private static func weigh(_ olds: inout [Paragraph], _ news: inout [Paragraph]) {
-        let featureSets = (olds + news).map { features(of: $0.text) }
+        let featureSets = (olds + news).map { features(of: $0.text).sorted() }
         var frequency: [Feature: Int] = [:]
         for set in featureSets { for feature in set { frequency[feature, default: 0] += 1 } }
         let count = Double(featureSets.count)
-        func weigh(_ paragraph: inout Paragraph, _ set: Set<Feature>) {
-            paragraph.order = set.sorted()
-            var sum = 0.0
-            for feature in paragraph.order {
-                let weight = log(1 + count / Double(frequency[feature]!))
-                paragraph.features[feature] = weight
-                sum += weight * weight
-            }
-            paragraph.norm = sum.squareRoot()
+        func weigh(_ paragraph: inout Paragraph, _ set: [Feature]) {
+            paragraph.order = set
+            paragraph.weights = set.map { log(1 + count / Double(frequency[$0]!)) }
+            paragraph.norm = paragraph.weights.reduce(0) { $0 + $1 * $1 }.squareRoot()
         }
         for index in olds.indices { weigh(&olds[index], featureSets[index]) }
         for index in news.indices { weigh(&news[index], featureSets[olds.count + index]) }
@@ -208,13 +231,18 @@ struct ParagraphAligner {
 
     /// Feature → the paragraphs that have it, leaving out features most paragraphs have (they
     /// tell nothing apart, and would make the work quadratic).
-    private static func invertedIndex(_ paragraphs: [Paragraph]) -> [Feature: [Int]] {
+    /// Marks each paragraph's indexed features.
+    private static func invertedIndex(_ paragraphs: inout [Paragraph]) -> [Feature: [Int]] {
         var index: [Feature: [Int]] = [:]
         for (number, paragraph) in paragraphs.enumerated() {
             for feature in paragraph.order { index[feature, default: []].append(number) }
         }
         let common = max(8, paragraphs.count / 4)
-        return index.filter { $0.value.count <= common }
+        index = index.filter { $0.value.count <= common }
+        for number in paragraphs.indices {
+            paragraphs[number].indexed = paragraphs[number].order.map { index[$0] != nil }
+        }
+        return index
     }
 
     // MARK: - Structure
@@ -267,10 +295,7 @@ struct ParagraphAligner {
         guard paragraph.norm > 0 else { return nil }
         var best: (share: Double, index: Int)?
         for (index, other) in others.enumerated() where !skipping(index) && other.norm > 0 {
-            var shared = 0.0
-            for feature in paragraph.order where other.features[feature] != nil {
-                shared += paragraph.features[feature]! * other.features[feature]!
-            }
+            let shared = Self.dot(paragraph, other)
             let share = shared / (paragraph.norm * paragraph.norm)
             guard share >= containment, shared / (other.norm * other.norm) >= 0.2 else { continue }
             if share > (best?.share ?? 0) { best = (share, index) }

@@ -65,7 +65,7 @@ public struct SentenceLineage: Sendable, Equatable {
                     let ref = ParagraphRef(page: PageKey(release: side.id, section: section.slug), anchor: paragraph.anchor)
                     var sentences: [Sentence] = []
                     for text in Sentences.split(ParagraphAligner.withoutLabel(paragraph)) where text.contains(where: \.isLetter) {
-                        let features = ParagraphAligner.features(of: text, stemming: true).sorted()
+                        let features = index.ids(of: ParagraphAligner.features(of: text, stemming: true))
                         let origin = index.origin(of: text, features: features)
                         sentences.append(Sentence(text: text, origin: origin))
                         let place = Place(release: side.id, section: section.slug, anchor: paragraph.anchor, text: text)
@@ -76,6 +76,7 @@ public struct SentenceLineage: Sendable, Equatable {
             }
             // A release's own sentences are not each other's earlier wording.
             for entry in added { index.add(entry) }
+            index.newRelease()
             result[side.id] = lineage
         }
         return result
@@ -87,48 +88,71 @@ public struct SentenceLineage: Sendable, Equatable {
         text.split(whereSeparator: { $0.isWhitespace && $0 != "\u{3000}" }).joined(separator: " ")
     }
 
-    /// The sentences of the releases seen so far.
+    /// The sentences of the releases seen so far. Features are numbered as first seen (dense
+    /// ids index arrays, where hashing each feature of each candidate was most of the work).
     private struct Index {
+        typealias ID = Int32
         struct Entry {
             var place: Place
-            var features: [ParagraphAligner.Feature]
+            var features: [ID]
             var since: String
         }
         var entries: [Entry] = []
         /// Text → the latest entry with it.
         var byText: [String: Int] = [:]
-        /// Feature → how many entries have it, and the latest `postingsKept` of them.
-        var frequency: [ParagraphAligner.Feature: Int] = [:]
-        var postings: [ParagraphAligner.Feature: [Int]] = [:]
+        var ids: [ParagraphAligner.Feature: ID] = [:]
+        /// By feature id: how many entries have it, and the latest of them.
+        var frequency: [Int] = []
+        var postings: [[Int]] = []
+        /// Weights by frequency while a release is looked up (the entry count is fixed then).
+        private var weights: [Double] = []
+
+        /// The features' ids, sorted; new features get new ids.
+        mutating func ids(of features: Set<ParagraphAligner.Feature>) -> [ID] {
+            features.map { feature in
+                if let id = ids[feature] { return id }
+                let id = ID(frequency.count)
+                ids[feature] = id
+                frequency.append(0)
+                postings.append([])
+                return id
+            }.sorted()
+        }
 
         mutating func add(_ entry: Entry) {
             let number = entries.count
             entries.append(entry)
             byText[SentenceLineage.wording(entry.place.text)] = number
-            for feature in entry.features {
-                frequency[feature, default: 0] += 1
-                postings[feature, default: []].append(number)
-                if postings[feature]!.count > 2 * SentenceLineage.postingsKept {
-                    postings[feature]!.removeFirst(postings[feature]!.count - SentenceLineage.postingsKept)
+            for feature in entry.features.map(Int.init) {
+                frequency[feature] += 1
+                postings[feature].append(number)
+                if postings[feature].count > 2 * SentenceLineage.postingsKept {
+                    postings[feature].removeFirst(postings[feature].count - SentenceLineage.postingsKept)
                 }
             }
         }
 
-        func weight(_ feature: ParagraphAligner.Feature) -> Double {
-            log(1 + Double(entries.count + 1) / Double((frequency[feature] ?? 0) + 1))
+        mutating func newRelease() {
+            let count = Double(entries.count + 1)
+            weights = (0...1024).map { log(1 + count / Double($0 + 1)) }
         }
 
-        func origin(of text: String, features: [ParagraphAligner.Feature]) -> Origin? {
+        func weight(_ feature: ID) -> Double {
+            let frequency = frequency[Int(feature)]
+            return frequency < weights.count ? weights[frequency] : log(1 + Double(entries.count + 1) / Double(frequency + 1))
+        }
+
+        func origin(of text: String, features: [ID]) -> Origin? {
             if let same = byText[SentenceLineage.wording(text)] {
                 return Origin(earlier: entries[same].place, isUnchanged: true, since: entries[same].since)
             }
             guard features.count >= SentenceLineage.minimumFeatures, !entries.isEmpty else { return nil }
             // Votes from the rarest features' recent sentences; the most voted are scored.
-            let asked = features.filter { frequency[$0] != nil }
-                .sorted { (frequency[$0]!, $0) < (frequency[$1]!, $1) }.prefix(SentenceLineage.featuresAsked)
+            let asked = features.filter { frequency[Int($0)] > 0 }
+                .sorted { (frequency[Int($0)], $0) < (frequency[Int($1)], $1) }.prefix(SentenceLineage.featuresAsked)
             var votes: [Int: Int] = [:]
             for feature in asked {
-                for number in postings[feature]!.suffix(SentenceLineage.postingsKept) { votes[number, default: 0] += 1 }
+                for number in postings[Int(feature)].suffix(SentenceLineage.postingsKept) { votes[number, default: 0] += 1 }
             }
             let candidates = votes.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.prefix(SentenceLineage.candidates)
             var best: (score: Double, number: Int)?

@@ -137,7 +137,7 @@ struct PageRenderer {
     /// Whether the release has a changes page: a previous meeting in its series, and a
     /// changes template (`Templates/changes.mustache`; sites made before it have none).
     func hasChanges(_ release: String) -> Bool {
-        hasPreviousMeeting(release) && templates?.sources[ChangesPages.template] != nil
+        site.config.compareReleases && hasPreviousMeeting(release) && templates?.sources[ChangesPages.template] != nil
     }
 
     /// Whether the release has an earlier meeting in its series (whose wording it may reuse).

@@ -23,6 +23,7 @@ struct UnitKey {
         for name in names { hasher.combine(templates.fingerprints[name] ?? "") }
         for value in [config.title, config.description, config.language, config.baseURL, config.author] { combine(value) }
         hasher.combine(config.allowRawHTML ? 1 : 0)
+        hasher.combine(config.compareReleases ? 1 : 0)
     }
 
     /// nil differs from every text, "" included.
