@@ -60,6 +60,8 @@ import Testing
         let places = order.map { text.range(of: $0)?.lowerBound }
         #expect(!places.contains(nil), "\(order.filter { !text.contains($0) })")
         #expect(places.compactMap { $0 } == places.compactMap { $0 }.sorted())
+        // An unchanged paragraph is named and linked, not repeated.
+        #expect(!text.contains("台湾に関する両国の基本的な立場に変更はない"))
         // The counterpart links go to the old release's paragraphs.
         #expect(page.contains("href=\"../../\(Self.old)/chiiki-josei/index.html#sec_2__para_2\">地域情勢 (2)</a>"))
         // The summary: 地域情勢 has 2 changed, 1 new, 1 removed, 3 unchanged.
@@ -130,7 +132,8 @@ import Testing
         defer { site.remove() }
         try site.build()
         let page = "releases/\(Self.new)/chiiki-josei/index.html"
-        #expect(try site.page(page).contains("<span class=\"wording-note\">2024年7月28日から・変わらず</span> 日米双方は、ロシアによるウクライナ侵略を強く非難しました。"))
+        // An unchanged sentence is shown by its opening (the paragraph above has it whole).
+        #expect(try site.page(page).contains("<li class=\"same\"><span class=\"wording-note\">2024年7月28日から・変わらず</span> 日米双方は、ロシアによるウクライナ侵略を…"))
         // The sample's sentence reworded: the later meeting's unchanged sentence is now reworded.
         try site.replace(
             in: "Content/releases/\(Self.old)/02-chiiki-josei.md", "ロシアによるウクライナ侵略を強く非難しました。",

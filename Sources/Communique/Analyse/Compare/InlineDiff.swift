@@ -66,6 +66,10 @@ public enum InlineDiff {
     /// A shortest edit script (Myers' O(ND) algorithm). Beyond `limit` differences the two
     /// texts have little in common: the whole of one is deleted and the other inserted.
     static func editScript(_ a: [Substring], _ b: [Substring], limit: Int = 1_000) -> [Edit] {
+        // Tokens as numbers: comparing Substrings (with Unicode normalisation) was most of the work.
+        var numbers: [Substring: Int] = [:]
+        let x0 = a.map { token in numbers[token] ?? { numbers[token] = numbers.count; return numbers.count - 1 }() }
+        let y0 = b.map { token in numbers[token] ?? { numbers[token] = numbers.count; return numbers.count - 1 }() }
         let n = a.count, m = b.count
         let maximum = min(n + m, limit)
         let offset = maximum + 1
@@ -80,7 +84,7 @@ public enum InlineDiff {
                 var x = (k == -d || (k != d && frontier[offset + k - 1] < frontier[offset + k + 1]))
                     ? frontier[offset + k + 1] : frontier[offset + k - 1] + 1
                 var y = x - k
-                while x < n, y < m, a[x] == b[y] { x += 1; y += 1 }
+                while x < n, y < m, x0[x] == y0[y] { x += 1; y += 1 }
                 frontier[offset + k] = x
                 if x >= n && y >= m { found = true; break search }
             }

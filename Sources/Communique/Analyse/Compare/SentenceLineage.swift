@@ -85,7 +85,9 @@ public struct SentenceLineage: Sendable, Equatable {
     /// A sentence's words as compared word for word: any run of spaces (a no-break space, a
     /// line's end) is one space.
     static func wording(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace && $0 != "\u{3000}" }).joined(separator: " ")
+        // Most sentences (Japanese) have no space of any kind but the ideographic one (E3 80 80).
+        guard text.utf8.contains(where: { $0 <= 0x20 || $0 == 0xC2 || $0 == 0xE2 }) else { return text }
+        return text.split(whereSeparator: { $0.isWhitespace && $0 != "\u{3000}" }).joined(separator: " ")
     }
 
     /// The sentences of the releases seen so far. Features are numbered as first seen (dense

@@ -45,7 +45,7 @@ struct ChangeEntry: Codable {
     var statusLabel: String
     var isUnchanged: Bool
     var isRemoved: Bool
-    /// The text with what changed as `<del>`/`<ins>`, escaped.
+    /// The text with what changed as `<del>`/`<ins>`, escaped ("" when unchanged).
     var html: String
     /// The paragraph(s) in the new release, by number (their permalinks).
     var paragraphs: [LinkItem]

@@ -90,7 +90,8 @@ struct ChangesPages {
         return ChangeEntry(
             anchor: "c-\(number)", status: status.rawValue, statusLabel: labels["status_\(status.rawValue)"]!,
             isUnchanged: status == .unchanged, isRemoved: status == .removed,
-            html: Self.html(entry.runs, whole: status == .new || status == .removed, labels: labels),
+            // An unchanged paragraph is named, not repeated: its text is a click away.
+            html: status == .unchanged ? "" : Self.html(entry.runs, whole: status == .new || status == .removed, labels: labels),
             paragraphs: links(entry.new, in: comparison.new, prefix: ""), counterparts: counterparts,
             hasCounterparts: !counterparts.isEmpty, hasNewLanguage: hasNewLanguage(entry))
     }

@@ -88,6 +88,7 @@ struct ReleasePages {
         guard let page else { return [] }
         let topics = analysis.topics
         let lineage = analysis.comparisons.lineage[release.id]
+        let phrases = WordingPhrases(site: pages.site, labels: pages.labels)
         let names = pages.placeNames
         let context = BlockContext(
             rootPrefix: Permalinks.rootPrefix(from: path),
@@ -101,7 +102,7 @@ struct ReleasePages {
             key: key, wording: { ref in
                 // Only a later meeting of a series has earlier wording to show.
                 guard withNavigation, let lineage, pages.hasPreviousMeeting(release.id) else { return nil }
-                return WordingHistory.of(lineage.paragraphs[ref], from: path, site: pages.site, labels: pages.labels)
+                return WordingHistory.of(lineage.paragraphs[ref], from: path, phrases: phrases)
             }, termTags: termTags)
         return context.blocks(of: page, html: links.blockHTML[key] ?? [], topHeadingLevel: top)
     }
