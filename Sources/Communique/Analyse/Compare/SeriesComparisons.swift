@@ -37,19 +37,27 @@ enum SeriesComparer {
                 pairs.append((old, new))
             }
         }
-        let made = Parallel.map(pairs.count) { index -> (ReleaseComparison, isFresh: Bool) in
-            let (old, new) = pairs[index]
-            if let kept = reuse(sides[old.id]!, sides[new.id]!) { return (kept, false) }
-            return (ReleaseComparison(old: sides[old.id]!, new: sides[new.id]!), true)
+        // One pool of tasks: each series' lineage (longest first: one series is one task) and
+        // each pair, so that a long series does not finish alone after the pairs.
+        let series = analysis.series.indices.sorted { analysis.series[$0].releases.count > analysis.series[$1].releases.count }
+        enum Made { case lineage([String: SentenceLineage]), comparison(ReleaseComparison, isFresh: Bool) }
+        let made = Parallel.map(series.count + pairs.count) { task -> Made in
+            if task < series.count {
+                return .lineage(SentenceLineage.build(analysis.series[series[task]].releases.compactMap { sides[$0] }))
+            }
+            let (old, new) = pairs[task - series.count]
+            if let kept = reuse(sides[old.id]!, sides[new.id]!) { return .comparison(kept, isFresh: false) }
+            return .comparison(ReleaseComparison(old: sides[old.id]!, new: sides[new.id]!), isFresh: true)
         }
         var comparisons = SeriesComparisons()
-        let lineages = Parallel.map(analysis.series.count) { index in
-            SentenceLineage.build(analysis.series[index].releases.compactMap { sides[$0] })
-        }
-        for lineage in lineages { comparisons.lineage.merge(lineage) { first, _ in first } }
-        for (comparison, isFresh) in made {
-            if isFresh { fresh(comparison) }
-            comparisons.byRelease[comparison.new.id] = comparison
+        for result in made {
+            switch result {
+            case .lineage(let lineage):
+                comparisons.lineage.merge(lineage) { first, _ in first }
+            case .comparison(let comparison, let isFresh):
+                if isFresh { fresh(comparison) }
+                comparisons.byRelease[comparison.new.id] = comparison
+            }
         }
         return comparisons
     }
