@@ -27,7 +27,7 @@ public struct SiteRenderer {
         base.previous = previous
         base.stage = stage
         base.series = analysis.series
-        let topicPages = TopicPages(site: site, topics: analysis.topics)
+        let topicPages = TopicPages(site: site, topics: analysis.topics, lineage: analysis.comparisons.lineage)
         let glossaryPage = GlossaryPage(site: site, glossary: analysis.glossary, links: links)
         let topTopics = topicPages.mostMentioned(from: Permalinks.home, limit: Self.topicsOnHome)
 

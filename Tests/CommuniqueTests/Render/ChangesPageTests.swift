@@ -127,6 +127,25 @@ import Testing
         #expect(!first.contains("class=\"wording\"") && !full.contains("class=\"wording\""))
     }
 
+    @Test func topicPagesShowHowTheirWordingChanged() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.build()
+        let page = try site.page("topics/north-korea/index.html")
+        #expect(page.contains("<h2 id=\"wording-changes-heading\">文言の変化</h2>"))
+        // The reworded sentence on North Korea, diffed, from the later meeting's paragraph.
+        let item = try #require(page.components(separatedBy: "<li>").first { $0.contains("最も強い言葉で") })
+        #expect(item.contains("href=\"../../releases/\(Self.new)/chiiki-josei/index.html#sec_2__para_4\""))
+        #expect(item.contains("2024年7月28日から・表現を変更"))
+        #expect(item.contains("<del><span class=\"diff-mark\">[削除: </span>強く"))
+        // Only what changed: no unchanged sentence is listed.
+        #expect(!page.contains("変わらず"))
+        // A topic whose paragraphs did not change has no such list.
+        #expect(!(try site.page("topics/futenma-henoko/index.html")).contains("wording-changes"))
+        // The added paragraph on space is new language there.
+        #expect(try site.page("topics/space/index.html").contains("<span class=\"wording-note\">新しい文言</span> <span class=\"context\">日米双方は、宇宙空間における協力を深化させることで一致しました。</span>"))
+    }
+
     @Test func editingAnEarlierMeetingUpdatesTheLaterOnesWordingHistory() throws {
         let site = try Self.site()
         defer { site.remove() }

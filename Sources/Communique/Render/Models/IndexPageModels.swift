@@ -110,4 +110,18 @@ struct TopicPage: Codable {
     var hasChildren: Bool
     var relatedTopics: [TopicSummary]
     var hasRelatedTopics: Bool
+    /// How the wording of the topic's paragraphs changed: the newest sentences that reword
+    /// an earlier meeting's or are new language (the topic's own page only).
+    var wordingChanges: [WordingChange] = []
+    var hasWordingChanges = false
+
+    struct WordingChange: Codable {
+        var releaseTitle: String
+        var date: String?
+        var dateDisplay: String?
+        var place: String
+        /// The paragraph the sentence is in.
+        var url: String
+        var sentence: WordingSentence
+    }
 }

@@ -34,7 +34,7 @@ enum Labels {
         "diff_deleted": "削除", "diff_inserted": "追加", "changes_new_language": "新しい文言あり",
         "wording_summary": "文言の来歴：新しい文 {new}・以前からの文 {old}", "wording_new": "新しい文言",
         "wording_since": "{date}から・", "wording_unchanged": "変わらず", "wording_reworded": "表現を変更",
-        "wording_earlier": "前の文言（{date}）",
+        "wording_earlier": "前の文言（{date}）", "wording_changes": "文言の変化",
     ]
     static let english = [
         "skip": "Skip to content", "home": "Home", "breadcrumbs": "You are here", "permalink": "Link to this paragraph",
@@ -66,6 +66,6 @@ enum Labels {
         "diff_deleted": "deleted", "diff_inserted": "inserted", "changes_new_language": "new language",
         "wording_summary": "Wording history: {new} new, {old} recurring sentences", "wording_new": "New language",
         "wording_since": "Since {date}, ", "wording_unchanged": "unchanged", "wording_reworded": "reworded",
-        "wording_earlier": "earlier wording ({date})",
+        "wording_earlier": "earlier wording ({date})", "wording_changes": "How the wording changed",
     ]
 }

@@ -4,6 +4,8 @@
 struct TopicPages {
     let site: SiteSource
     let topics: TopicIndex
+    /// Each release's sentences' lineage (`SeriesComparisons.lineage`), for "how the wording changed".
+    var lineage: [String: SentenceLineage] = [:]
 
     func summary(_ index: Int, from page: String) -> TopicSummary {
         let topic = topics.topics[index]
@@ -85,6 +87,17 @@ struct TopicPages {
         if yearLabel != nil { crumbs.append(pages.crumb(topic.title, Permalinks.topic(topic.id))) }
         let children = year == nil ? topics.children[index].map { summary($0, from: path) } : []
         let related = year == nil ? topics.related[index].map { summary($0, from: path) } : []
+        let phrases = WordingPhrases(site: site, labels: pages.labels)
+        let changes = year != nil ? [] : wordingChanges(of: index, pages: pages).compactMap { paragraph, sentence -> TopicPage.WordingChange? in
+            guard let release = site.release(withID: paragraph.page.release),
+                let item = WordingHistory.of([sentence], from: path, phrases: phrases)?.sentences.first
+            else { return nil }
+            return TopicPage.WordingChange(
+                releaseTitle: release.title, date: release.date?.iso,
+                dateDisplay: release.date.map { DateDisplay.format($0, language: site.config.language) },
+                place: pages.placeNames.placeName(of: paragraph, withRelease: false),
+                url: Permalinks.relative(from: path, to: Permalinks.page(paragraph.page)) + "#\(paragraph.anchor)", sentence: item)
+        }
         var frame = pages.frame(for: path, lang: site.config.language, title: topic.title + (yearLabel.map { " (\($0))" } ?? ""))
         frame.crumbTitle = yearLabel ?? topic.title
         frame.breadcrumbs = crumbs.map { $0(path) }
@@ -103,7 +116,26 @@ struct TopicPages {
             hasMentions: !byRelease.isEmpty,
             years: yearLinks, hasYears: !yearLinks.isEmpty,
             children: children, hasChildren: !children.isEmpty,
-            relatedTopics: related, hasRelatedTopics: !related.isEmpty))
+            relatedTopics: related, hasRelatedTopics: !related.isEmpty,
+            wordingChanges: changes, hasWordingChanges: !changes.isEmpty))
+    }
+
+    /// How many changed sentences a topic's page shows.
+    static let wordingChangeCount = 12
+
+    /// The newest sentences of the topic's paragraphs that reword an earlier meeting's or
+    /// are new language (in a release that has an earlier meeting: in a first meeting every
+    /// sentence is new), newest release first.
+    func wordingChanges(of index: Int, pages: PageRenderer) -> [(paragraph: ParagraphRef, sentence: SentenceLineage.Sentence)] {
+        var found: [(ParagraphRef, SentenceLineage.Sentence)] = []
+        for mention in topics.mentions[index] where pages.hasPreviousMeeting(mention.paragraph.page.release) {
+            let sentences = lineage[mention.paragraph.page.release]?.paragraphs[mention.paragraph] ?? []
+            for sentence in sentences where sentence.origin?.isUnchanged != true {
+                found.append((mention.paragraph, sentence))
+                if found.count == Self.wordingChangeCount { return found }
+            }
+        }
+        return found
     }
 
     /// The key of the page `renderTopic` makes (see `UnitKey`): everything it reads,
@@ -120,6 +152,16 @@ struct TopicPages {
             key.combine(topics.topics[ancestor].title)
         }
         if year == nil {
+            for (paragraph, sentence) in wordingChanges(of: index, pages: pages) {
+                key.combine(paragraph)
+                key.combine(sentence.text)
+                key.combine(sentence.origin.map { [$0.earlier.release, $0.earlier.section, $0.earlier.anchor, $0.earlier.text, $0.since].joined(separator: "\n") })
+                for id in [paragraph.page.release, sentence.origin?.earlier.release, sentence.origin?.since].compactMap({ $0 }) {
+                    key.combine(site.release(withID: id)?.date?.iso)
+                    key.combine(site.release(withID: id)?.title)
+                }
+                pages.placeNames.combinePlace(of: paragraph, into: &key)
+            }
             key.combine(model: topics.children[index].map { summary($0, from: Permalinks.home) })
             key.combine(model: topics.related[index].map { summary($0, from: Permalinks.home) })
         }
