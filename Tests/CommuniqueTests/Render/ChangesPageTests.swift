@@ -134,7 +134,7 @@ import Testing
         let page = try site.page("topics/north-korea/index.html")
         #expect(page.contains("<h2 id=\"wording-changes-heading\">文言の変化</h2>"))
         // The reworded sentence on North Korea, diffed, from the later meeting's paragraph.
-        let item = try #require(page.components(separatedBy: "<li>").first { $0.contains("最も強い言葉で") })
+        let item = try #require(page.components(separatedBy: "<li lang=\"ja\">").first { $0.contains("最も強い言葉で") })
         #expect(item.contains("href=\"../../releases/\(Self.new)/chiiki-josei/index.html#sec_2__para_4\""))
         #expect(item.contains("2024年7月28日から・表現を変更"))
         #expect(item.contains("<del><span class=\"diff-mark\">[削除: </span>強く"))

@@ -117,6 +117,8 @@ struct TopicPage: Codable {
 
     struct WordingChange: Codable {
         var releaseTitle: String
+        /// The release's language (the sentence is in it; the page is in the site's).
+        var language: String
         var date: String?
         var dateDisplay: String?
         var place: String

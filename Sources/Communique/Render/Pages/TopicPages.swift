@@ -93,7 +93,7 @@ struct TopicPages {
                 let item = WordingHistory.of([sentence], from: path, phrases: phrases)?.sentences.first
             else { return nil }
             return TopicPage.WordingChange(
-                releaseTitle: release.title, date: release.date?.iso,
+                releaseTitle: release.title, language: release.language, date: release.date?.iso,
                 dateDisplay: release.date.map { DateDisplay.format($0, language: site.config.language) },
                 place: pages.placeNames.placeName(of: paragraph, withRelease: false),
                 url: Permalinks.relative(from: path, to: Permalinks.page(paragraph.page)) + "#\(paragraph.anchor)", sentence: item)
@@ -154,6 +154,7 @@ struct TopicPages {
         if year == nil {
             for (paragraph, sentence) in wordingChanges(of: index, pages: pages) {
                 key.combine(paragraph)
+                key.combine(site.release(withID: paragraph.page.release)?.language)
                 key.combine(sentence.text)
                 key.combine(sentence.origin.map { [$0.earlier.release, $0.earlier.section, $0.earlier.anchor, $0.earlier.text, $0.since].joined(separator: "\n") })
                 for id in [paragraph.page.release, sentence.origin?.earlier.release, sentence.origin?.since].compactMap({ $0 }) {
