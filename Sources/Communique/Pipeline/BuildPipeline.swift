@@ -150,7 +150,8 @@ public struct BuildPipeline {
             guard source.config.compareReleases else { return SeriesComparisons() }
             var fresh: [ReleaseComparison] = []
             let comparisons = SeriesComparer.compare(
-                source, analysis, reuse: { reuse.comparison(old: $0, new: $1, site: source) }, fresh: { fresh.append($0) })
+                source, analysis, reuse: { reuse.comparison(old: $0, new: $1, site: source) }, fresh: { fresh.append($0) },
+                lineageCache: reuse.lineageCache)
             reuse.keep(fresh, of: source)
             return comparisons
         }

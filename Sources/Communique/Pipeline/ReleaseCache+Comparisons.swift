@@ -86,3 +86,86 @@ extension ReleaseComparison.Entry: BinaryCodable {
         self.init(status: statuses[status], old: old, new: new, runs: runs)
     }
 }
+
+/// Each release's sentence lineage, kept (`<id>.lineage`) under the key of its series' releases'
+/// files up to it (`chain`): an older meeting's lineage depends on nothing after it, so adding a
+/// meeting traces only the new one's sentences.
+extension ReleaseCache {
+    static let lineageMagic = Array("communique-lineage-cache 1\n".utf8)
+    static let lineageExtension = ".lineage"
+
+    /// The key of the lineage of the last of these releases (oldest first): each one's id and
+    /// files key, in order.
+    static func lineageKey(_ chain: [(id: String, key: String)]) -> String {
+        var hasher = StableHasher()
+        for link in chain {
+            hasher.combine(link.id)
+            hasher.combine(link.key)
+        }
+        return hasher.hex
+    }
+
+    func lineage(of side: ReleaseComparison.Side, key: String) -> SentenceLineage? {
+        guard ReleaseID.isValid(side.id), isUsable, let bytes = SiteFiles.regularFileBytes(lineageFile(for: side.id).path),
+            let payload = Self.payload(of: bytes, magic: Self.lineageMagic, key: key)
+        else { return nil }
+        var reader = BinaryReader(payload)
+        guard let lineage = try? SentenceLineage(from: &reader), reader.isAtEnd else { return nil }
+        // Its paragraphs must be the release's.
+        var refs = Set<ParagraphRef>()
+        for section in side.sections {
+            for paragraph in section.paragraphs { refs.insert(ParagraphRef(page: PageKey(release: side.id, section: section.slug), anchor: paragraph.anchor)) }
+        }
+        guard lineage.paragraphs.keys.allSatisfy(refs.contains) else { return nil }
+        return lineage
+    }
+
+    func keepLineage(_ lineage: SentenceLineage, id: String, key: String) {
+        guard ReleaseID.isValid(id), prepareFolder() else { return }
+        var payload = BinaryWriter()
+        lineage.encode(to: &payload)
+        write(Self.frame(payload.bytes, magic: Self.lineageMagic, key: key), to: lineageFile(for: id), temporaryName: ".\(id).lineage.new")
+    }
+
+    private func lineageFile(for id: String) -> URL { folder.appendingPathComponent(id + Self.lineageExtension) }
+}
+
+extension SentenceLineage: BinaryCodable {
+    func encode(to writer: inout BinaryWriter) {
+        let refs = paragraphs.keys.sorted()
+        writer.write(refs.count)
+        for ref in refs {
+            for text in [ref.page.release, ref.page.section, ref.anchor] { writer.write(text) }
+            let sentences = paragraphs[ref]!
+            writer.write(sentences.count)
+            for sentence in sentences {
+                writer.write(sentence.text)
+                writer.write(sentence.origin != nil)
+                guard let origin = sentence.origin else { continue }
+                for text in [origin.earlier.release, origin.earlier.section, origin.earlier.anchor, origin.earlier.text, origin.since] {
+                    writer.write(text)
+                }
+                writer.write(origin.isUnchanged)
+            }
+        }
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self.init()
+        for _ in 0..<(try reader.count()) {
+            let ref = ParagraphRef(page: PageKey(release: try reader.string(), section: try reader.string()), anchor: try reader.string())
+            var sentences: [Sentence] = []
+            for _ in 0..<(try reader.count()) {
+                let text = try reader.string()
+                guard try reader.bool() else {
+                    sentences.append(Sentence(text: text, origin: nil))
+                    continue
+                }
+                let place = Place(release: try reader.string(), section: try reader.string(), anchor: try reader.string(), text: try reader.string())
+                let since = try reader.string()
+                sentences.append(Sentence(text: text, origin: Origin(earlier: place, isUnchanged: try reader.bool(), since: since)))
+            }
+            paragraphs[ref] = sentences
+        }
+    }
+}

@@ -82,7 +82,7 @@ struct ReleaseCache: Sendable {
             write(Self.encode(entry), to: file(for: entry.release.id), temporaryName: ".\(entry.release.id).new")
         }
         for (name, _) in SiteFiles.entries(of: folder.path) {
-            for suffix in [Self.fileExtension, Self.linksExtension, Self.changesExtension] where name.hasSuffix(suffix) {
+            for suffix in [Self.fileExtension, Self.linksExtension, Self.changesExtension, Self.lineageExtension] where name.hasSuffix(suffix) {
                 if !ids.contains(String(name.dropLast(suffix.count))) { unlink(folder.appendingPathComponent(name).path) }
             }
         }

@@ -94,5 +94,15 @@ final class ReleaseReuse: @unchecked Sendable {
         return ReleaseCache.comparisonKey(old: old, oldKey: oldKey, newKey: newKey)
     }
 
+    /// For `SeriesComparer.compare`: lineages kept by the last build, and this build's written back.
+    var lineageCache: LineageCache {
+        let cache = cache, readsKept = readsKept, writing = writing
+        return LineageCache(
+            kept: { side, key in readsKept ? cache.lineage(of: side, key: key) : nil },
+            fresh: { id, lineage, key in
+                DispatchQueue.global(qos: .userInitiated).async(group: writing) { cache.keepLineage(lineage, id: id, key: key) }
+            })
+    }
+
     func finish() { writing.wait() }
 }

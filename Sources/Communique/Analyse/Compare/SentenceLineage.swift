@@ -54,10 +54,39 @@ public struct SentenceLineage: Sendable, Equatable {
     static let candidates = 8, postingsKept = 64, featuresAsked = 12
 
     /// Each release of a series (oldest first) with its sentences' lineage.
-    static func build(_ releases: [ReleaseComparison.Side]) -> [String: SentenceLineage] {
+    ///
+    /// `kept`: the lineage an earlier build traced for the release (`ReleaseCache.lineage`),
+    /// when the release and every one before it are as they were; its sentences are read
+    /// into the index, not traced again. `fresh` is told each release traced in this build.
+    static func build(
+        _ releases: [ReleaseComparison.Side], kept: (Int) -> SentenceLineage? = { _ in nil },
+        fresh: (Int, SentenceLineage) -> Void = { _, _ in }
+    ) -> [String: SentenceLineage] {
         var index = Index()
         var result: [String: SentenceLineage] = [:]
-        for side in releases {
+        let keptLineages = releases.indices.map(kept)
+        // All kept: nothing to trace, and no index to build.
+        if !keptLineages.contains(where: { $0 == nil }) {
+            for (side, lineage) in zip(releases, keptLineages) { result[side.id] = lineage! }
+            return result
+        }
+        for (position, side) in releases.enumerated() {
+            if let lineage = keptLineages[position], !keptLineages[..<position].contains(where: { $0 == nil }) {
+                // Its sentences join the index as tracing them would have added them.
+                for section in side.sections {
+                    for paragraph in section.paragraphs {
+                        let ref = ParagraphRef(page: PageKey(release: side.id, section: section.slug), anchor: paragraph.anchor)
+                        for sentence in lineage.paragraphs[ref] ?? [] {
+                            let place = Place(release: side.id, section: section.slug, anchor: paragraph.anchor, text: sentence.text)
+                            let features = index.ids(of: ParagraphAligner.features(of: sentence.text, stemming: true))
+                            index.add(Index.Entry(place: place, features: features, since: sentence.origin?.since ?? side.id))
+                        }
+                    }
+                }
+                index.newRelease()
+                result[side.id] = lineage
+                continue
+            }
             var lineage = SentenceLineage()
             var added: [Index.Entry] = []
             for section in side.sections {
@@ -78,6 +107,7 @@ public struct SentenceLineage: Sendable, Equatable {
             for entry in added { index.add(entry) }
             index.newRelease()
             result[side.id] = lineage
+            fresh(position, lineage)
         }
         return result
     }

@@ -16,6 +16,14 @@ public struct SeriesComparisons: Sendable {
     public func previous(of id: String) -> String? { byRelease[id]?.old.id }
 }
 
+/// Where `SeriesComparer` finds and keeps each release's lineage between builds.
+struct LineageCache: Sendable {
+    /// The lineage kept for a release under a key.
+    var kept: @Sendable (ReleaseComparison.Side, String) -> SentenceLineage?
+    /// Told each lineage traced in this build, with its release's id and key (from any thread).
+    var fresh: @Sendable (String, SentenceLineage, String) -> Void
+}
+
 /// The Compare step of the Analyse stage: every release that has a previous meeting in its
 /// series aligned with it, in parallel. A pair of releases is compared once per build.
 enum SeriesComparer {
@@ -24,7 +32,8 @@ enum SeriesComparer {
     static func compare(
         _ site: SiteSource, _ analysis: Analysis,
         reuse: (_ old: ReleaseComparison.Side, _ new: ReleaseComparison.Side) -> ReleaseComparison? = { _, _ in nil },
-        fresh: (ReleaseComparison) -> Void = { _ in }
+        fresh: (ReleaseComparison) -> Void = { _ in },
+        lineageCache: LineageCache? = nil
     ) -> SeriesComparisons {
         var pairs: [(old: Release, new: Release)] = []
         let sides = Dictionary(uniqueKeysWithValues: Parallel.map(site.releases.count) { index in
@@ -43,7 +52,21 @@ enum SeriesComparer {
         enum Made { case lineage([String: SentenceLineage]), comparison(ReleaseComparison, isFresh: Bool) }
         let made = Parallel.map(series.count + pairs.count) { task -> Made in
             if task < series.count {
-                return .lineage(SentenceLineage.build(analysis.series[series[task]].releases.compactMap { sides[$0] }))
+                let releases = analysis.series[series[task]].releases.compactMap { sides[$0] }
+                // Each release's key: its series' releases' files up to it (nil: not kept).
+                var chain: [(id: String, key: String)] = []
+                var broken = false
+                let keys = releases.map { side -> String? in
+                    guard !broken, let key = site.releaseKeys[side.id] else { broken = true; return nil }
+                    chain.append((side.id, key))
+                    return ReleaseCache.lineageKey(chain)
+                }
+                return .lineage(SentenceLineage.build(
+                    releases,
+                    kept: { position in keys[position].flatMap { lineageCache?.kept(releases[position], $0) } },
+                    fresh: { position, lineage in
+                        if let key = keys[position] { lineageCache?.fresh(releases[position].id, lineage, key) }
+                    }))
             }
             let (old, new) = pairs[task - series.count]
             if let kept = reuse(sides[old.id]!, sides[new.id]!) { return .comparison(kept, isFresh: false) }
