@@ -7,6 +7,9 @@ public struct SeriesComparisons: Sendable {
     /// Each release's sentences and where their wording came from, by release id (releases
     /// in no series have none).
     public var lineage: [String: SentenceLineage] = [:]
+    /// The key of each release's lineage (`ReleaseCache.lineageKey`: its series' files up to
+    /// it), when its files have keys: what a page showing the lineage hashes in its stead.
+    public var lineageKeys: [String: String] = [:]
 
     public init(byRelease: [String: ReleaseComparison] = [:]) {
         self.byRelease = byRelease
@@ -49,7 +52,7 @@ enum SeriesComparer {
         // One pool of tasks: each series' lineage (longest first: one series is one task) and
         // each pair, so that a long series does not finish alone after the pairs.
         let series = analysis.series.indices.sorted { analysis.series[$0].releases.count > analysis.series[$1].releases.count }
-        enum Made { case lineage([String: SentenceLineage]), comparison(ReleaseComparison, isFresh: Bool) }
+        enum Made { case lineage([String: SentenceLineage], keys: [String: String]), comparison(ReleaseComparison, isFresh: Bool) }
         let made = Parallel.map(series.count + pairs.count) { task -> Made in
             if task < series.count {
                 let releases = analysis.series[series[task]].releases.compactMap { sides[$0] }
@@ -61,12 +64,14 @@ enum SeriesComparer {
                     chain.append((side.id, key))
                     return ReleaseCache.lineageKey(chain)
                 }
-                return .lineage(SentenceLineage.build(
+                let lineage = SentenceLineage.build(
                     releases,
                     kept: { position in keys[position].flatMap { lineageCache?.kept(releases[position], $0) } },
                     fresh: { position, lineage in
                         if let key = keys[position] { lineageCache?.fresh(releases[position].id, lineage, key) }
-                    }))
+                    })
+                let known = zip(releases, keys).compactMap { side, key in key.map { (side.id, $0) } }
+                return .lineage(lineage, keys: Dictionary(uniqueKeysWithValues: known))
             }
             let (old, new) = pairs[task - series.count]
             if let kept = reuse(sides[old.id]!, sides[new.id]!) { return .comparison(kept, isFresh: false) }
@@ -75,8 +80,9 @@ enum SeriesComparer {
         var comparisons = SeriesComparisons()
         for result in made {
             switch result {
-            case .lineage(let lineage):
+            case .lineage(let lineage, let keys):
                 comparisons.lineage.merge(lineage) { first, _ in first }
+                comparisons.lineageKeys.merge(keys) { first, _ in first }
             case .comparison(let comparison, let isFresh):
                 if isFresh { fresh(comparison) }
                 comparisons.byRelease[comparison.new.id] = comparison

@@ -88,7 +88,11 @@ struct ReleaseInputs {
             unit.combine(TermLinkTags.tip(for: entry))
         }
         let topics = analysis.topics
-        let lineage = analysis.comparisons.lineage[key.release]
+        // The lineage's key stands for it when there is one: the same series' files up to this
+        // release, the same lineage (hashing every sentence's was a good part of a build).
+        let lineageKey = analysis.comparisons.lineageKeys[key.release]
+        unit.combine(lineageKey)
+        let lineage = lineageKey == nil ? analysis.comparisons.lineage[key.release] : nil
         for block in page.blocks {
             let ref = ParagraphRef(page: key, anchor: block.anchor)
             // Its wording history: where each sentence came from, and those releases' dates.
