@@ -66,11 +66,15 @@ def discover(public):
         # The release with the most sections shows the most of the templates.
         release = max(releases, key=lambda r: (len(pages_in(os.path.join(public, "releases", r))), r))
         found.append(("release", f"releases/{release}/index.html"))
-        sections = [s for s in pages_in(os.path.join(public, "releases", release)) if s != "all"]
+        sections = [s for s in pages_in(os.path.join(public, "releases", release)) if s not in ("all", "changes")]
         if sections:
             found.append(("section", f"releases/{release}/{sections[0]}/index.html"))
         if os.path.isfile(os.path.join(public, "releases", release, "all", "index.html")):
             found.append(("full text", f"releases/{release}/all/index.html"))
+        # What changed since the previous meeting (#15), from a release that has one.
+        with_changes = [r for r in releases if os.path.isfile(os.path.join(public, "releases", r, "changes", "index.html"))]
+        if with_changes:
+            found.append(("changes", f"releases/{with_changes[-1]}/changes/index.html"))
     series = pages_in(os.path.join(public, "series"))
     if series:
         found.append(("series", f"series/{series[0]}/index.html"))

@@ -29,7 +29,9 @@ struct PlaceNames {
     func placeName(of ref: ParagraphRef, withRelease: Bool = true) -> String {
         guard let place = parts(of: ref) else { return ref.anchor }
         var parts: [String] = []
-        if withRelease { parts.append(place.release) }
+        // A paragraph of the release's own page with no number has no other name: a link
+        // must have text (axe: link-name).
+        if withRelease || (place.section == nil && place.marker == nil) { parts.append(place.release) }
         if let section = place.section { parts.append(section) }
         var name = parts.joined(separator: " › ")
         if let marker = place.marker { name += " \(marker)" }
