@@ -53,7 +53,11 @@ public struct SiteRenderer {
         }
         for release in site.releases where base.hasChanges(release.id) {
             guard let comparison = analysis.comparisons.byRelease[release.id] else { continue }
-            units.append { pages in try ChangesPages(site: site, analysis: analysis, comparison: comparison).render(into: &pages) }
+            let changes = ChangesPages(site: site, analysis: analysis, comparison: comparison)
+            units.append { pages in
+                guard let key = changes.key(pages: pages, templates: templates) else { return try changes.render(into: &pages) }
+                try pages.unit("changes:\(release.id)", key: key) { try changes.render(into: &$0) }
+            }
         }
         units.append { pages in try glossaryPage.renderIndex(into: &pages) }
         /// A unit for a list's own page (year nil) and one for each older year's page.

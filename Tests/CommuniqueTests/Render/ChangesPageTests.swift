@@ -176,6 +176,18 @@ import Testing
         #expect(messages.contains { $0.contains("site.yml:2") && $0.contains("'compare_releases' must be true or false") }, "\(messages)")
     }
 
+    @Test func retitlingATopicRewritesTheChangesPagesSummary() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.build()
+        try site.replace(in: "Content/topics.yml", "title: 北朝鮮\n", with: "title: 北朝鮮情勢\n")
+        try site.build()
+        #expect(try site.page(Self.changes).contains(">北朝鮮情勢</a>"))
+        let clean = site.root.appendingPathComponent("Clean")
+        try BuildPipeline().run(BuildOptions(root: site.root, output: clean, clean: true))
+        #expect(site.snapshot() == site.snapshot(clean), "the incremental build differs from a clean build")
+    }
+
     @Test func aSiteWithoutTheChangesTemplateHasNoChangesPageAndNoLinkToOne() throws {
         let site = try Self.site { try FileManager.default.removeItem(at: $0.root.appendingPathComponent("Templates/changes.mustache")) }
         defer { site.remove() }

@@ -37,6 +37,41 @@ struct ChangesPages {
 
     static let template = "changes"
 
+    /// The key of the page (see `UnitKey`), when both releases have files keys: the two
+    /// releases' files (so their text, titles and dates), the new one's lineage, their series
+    /// links, and the topics of every paragraph on either side with their titles.
+    func key(pages: PageRenderer, templates: TemplateSet) -> String? {
+        let (old, new) = (comparison.old.id, comparison.new.id)
+        guard let oldKey = site.releaseKeys[old], let newKey = site.releaseKeys[new],
+            let lineageKey = analysis.comparisons.lineageKeys[new]
+        else { return nil }
+        var key = UnitKey(kind: "changes", templates: templates, names: [Self.template], config: site.config)
+        for value in [old, oldKey, new, newKey, lineageKey] { key.combine(value) }
+        for id in [old, new] {
+            guard let release = site.release(withID: id) else { continue }
+            key.combine(model: pages.seriesLinks(release, from: Permalinks.changes(new)))
+        }
+        let topics = analysis.topics
+        for side in [comparison.old, comparison.new] {
+            for section in side.sections {
+                for paragraph in section.paragraphs {
+                    let ref = ParagraphRef(page: PageKey(release: side.id, section: section.slug), anchor: paragraph.anchor)
+                    for index in topics.topicsByParagraph[ref] ?? [] {
+                        key.combine(topics.topics[index].id)
+                        key.combine(topics.topics[index].title)
+                        key.combine(topics.readings[index])
+                        key.combine(topics.topics[index].english)
+                    }
+                    key.combine(-2)
+                }
+            }
+        }
+        // The entries themselves: a kept alignment is for these files, but one made afresh
+        // by a newer program would differ (the program is in `UnitKey` too).
+        key.combine(comparison.entries.count)
+        return key.hex
+    }
+
     /// A section's heading on the page: `s-<slug>`, and `s` for the release's own page (no
     /// slug is empty, so the two never meet).
     static func anchor(of slug: String) -> String { slug.isEmpty ? "s" : "s-\(slug)" }
