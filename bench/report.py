@@ -262,17 +262,15 @@ def main():
         w("|---|---|---|---|")
         w(f"| `communique diff` of two releases ({pair[0]} and {pair[1]} paragraphs; the whole process) | "
           f"{d['diff'].median * 1000:.0f} ms | ≤ 50 ms | {verdict(d['diff'].median <= 0.05)} |")
-        cost_path = os.path.join(args.results, "compare-cost.json")
-        cost = json.load(open(cost_path, encoding="utf-8")) if os.path.exists(cost_path) else {}
+        cost = search_report.feature_cost(args.results, "compare")
         for name, label in (("full", "a full build"), ("add", "the add-one-release build")):
-            pair = cost.get(name)
-            if pair and pair["with"] and pair["without"]:
-                with_, without = statistics.median(pair["with"]), statistics.median(pair["without"])
+            if name in cost:
+                with_, without, runs = cost[name]
                 r = with_ / without - 1
                 limit = "≤ 10%" if name == "full" else "(no target)"
                 result = verdict(r <= 0.10) if name == "full" else "—"
                 w(f"| comparing every release with its predecessor (changes pages, wording history) adds to {label} "
-                  f"(medians of {len(pair['with'])} interleaved pairs) | {100 * r:.1f}% ({seconds(with_)} with, "
+                  f"(medians of {runs} interleaved pairs) | {100 * r:.1f}% ({seconds(with_)} with, "
                   f"{seconds(without)} without) | {limit} | {result} |")
             else:
                 w(f"| comparing every release with its predecessor adds to {label} | not measured | ≤ 10% | — |")

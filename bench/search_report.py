@@ -18,6 +18,15 @@ def two_characters(query):
     return len(query) == 2 and all(ord(c) > 0x3000 for c in query)
 
 
+def feature_cost(results_dir, name):
+    """{"full": (with, without, runs), "add": …} from feature_cost.py's NAME-cost.json: the medians
+    of the interleaved pairs; a kind not measured is left out."""
+    path = os.path.join(results_dir, f"{name}-cost.json")
+    cost = json.load(open(path, encoding="utf-8")) if os.path.exists(path) else {}
+    return {kind: (statistics.median(pair["with"]), statistics.median(pair["without"]), len(pair["with"]))
+            for kind, pair in cost.items() if pair["with"] and pair["without"]}
+
+
 def section(results_dir, size, m, seconds, verdict):
     """Lines of the search section; m: name → Measurement at `size`."""
     path = os.path.join(results_dir, "search.json")
@@ -32,14 +41,12 @@ def section(results_dir, size, m, seconds, verdict):
     w("")
     w(f"| target ({size} releases) | measured | limit | result |")
     w("|---|---|---|---|")
-    cost_path = os.path.join(results_dir, "search-cost.json")
-    cost = json.load(open(cost_path, encoding="utf-8")) if os.path.exists(cost_path) else {}
+    cost = feature_cost(results_dir, "search")
     for name, label in (("full", "full build"), ("add", "add-one-release build")):
-        pair = cost.get(name)
-        if pair and pair["with"] and pair["without"]:
-            with_, without = statistics.median(pair["with"]), statistics.median(pair["without"])
+        if name in cost:
+            with_, without, runs = cost[name]
             r = with_ / without - 1
-            w(f"| indexing adds to the {label} (medians of {len(pair['with'])} interleaved pairs) | {100 * r:.1f}% "
+            w(f"| indexing adds to the {label} (medians of {runs} interleaved pairs) | {100 * r:.1f}% "
               f"({seconds(with_)} with, {seconds(without)} without) | ≤ 10% | {verdict(r <= 0.10)} |")
         else:
             w(f"| indexing adds to the {label} | not measured | ≤ 10% | — |")

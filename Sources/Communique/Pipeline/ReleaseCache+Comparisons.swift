@@ -89,21 +89,10 @@ extension ReleaseComparison.Entry: BinaryCodable {
 
 /// Each release's sentence lineage, kept (`<id>.lineage`) under the key of its series' releases'
 /// files up to it (`chain`): an older meeting's lineage depends on nothing after it, so adding a
-/// meeting traces only the new one's sentences.
+/// meeting traces only the new one's sentences. (The key is `SentenceLineage.key`.)
 extension ReleaseCache {
     static let lineageMagic = Array("communique-lineage-cache 1\n".utf8)
     static let lineageExtension = ".lineage"
-
-    /// The key of the lineage of the last of these releases (oldest first): each one's id and
-    /// files key, in order.
-    static func lineageKey(_ chain: [(id: String, key: String)]) -> String {
-        var hasher = StableHasher()
-        for link in chain {
-            hasher.combine(link.id)
-            hasher.combine(link.key)
-        }
-        return hasher.hex
-    }
 
     func lineage(of side: ReleaseComparison.Side, key: String) -> SentenceLineage? {
         guard ReleaseID.isValid(side.id), isUsable, let bytes = SiteFiles.regularFileBytes(lineageFile(for: side.id).path),

@@ -100,7 +100,7 @@ import Testing
         let loaded = try loader.load(root: site.root)
         let analysis = SiteAnalyser().analyse(loaded)
         let side = ReleaseComparison.Side(release: loaded.release(withID: ChangesPageTests.new)!, analysis: analysis)
-        let key = ReleaseCache.lineageKey([ChangesPageTests.old, ChangesPageTests.new].map { ($0, loaded.releaseKeys[$0]!) })
+        let key = SentenceLineage.key([ChangesPageTests.old, ChangesPageTests.new].map { ($0, loaded.releaseKeys[$0]!) })
         let cache = ReleaseCache(state: site.root.appendingPathComponent(".communique"))
         let real = try #require(cache.lineage(of: side, key: key))
         #expect(real == analysis.comparisons.lineage[ChangesPageTests.new])

@@ -43,6 +43,17 @@ public struct SentenceLineage: Sendable, Equatable {
 
     public init() {}
 
+    /// The key of the lineage of the last of these releases (oldest first): each one's id and
+    /// files key, in order. A release's lineage depends on nothing else.
+    static func key(_ chain: [(id: String, key: String)]) -> String {
+        var hasher = StableHasher()
+        for link in chain {
+            hasher.combine(link.id)
+            hasher.combine(link.key)
+        }
+        return hasher.hex
+    }
+
     /// Below this cosine two sentences are different sentences…
     static let threshold = 0.5
     /// …unless this share of the shorter one's weight lies in the longer one.
@@ -77,9 +88,8 @@ public struct SentenceLineage: Sendable, Equatable {
                     for paragraph in section.paragraphs {
                         let ref = ParagraphRef(page: PageKey(release: side.id, section: section.slug), anchor: paragraph.anchor)
                         for sentence in lineage.paragraphs[ref] ?? [] {
-                            let place = Place(release: side.id, section: section.slug, anchor: paragraph.anchor, text: sentence.text)
                             let features = index.ids(of: ParagraphAligner.features(of: sentence.text, stemming: true))
-                            index.add(Index.Entry(place: place, features: features, since: sentence.origin?.since ?? side.id))
+                            index.add(Index.Entry(sentence, features: features, release: side.id, section: section.slug, anchor: paragraph.anchor))
                         }
                     }
                 }
@@ -95,10 +105,9 @@ public struct SentenceLineage: Sendable, Equatable {
                     var sentences: [Sentence] = []
                     for text in Sentences.split(ParagraphAligner.withoutLabel(paragraph)) where text.contains(where: \.isLetter) {
                         let features = index.ids(of: ParagraphAligner.features(of: text, stemming: true))
-                        let origin = index.origin(of: text, features: features)
-                        sentences.append(Sentence(text: text, origin: origin))
-                        let place = Place(release: side.id, section: section.slug, anchor: paragraph.anchor, text: text)
-                        added.append(Index.Entry(place: place, features: features, since: origin?.since ?? side.id))
+                        let sentence = Sentence(text: text, origin: index.origin(of: text, features: features))
+                        sentences.append(sentence)
+                        added.append(Index.Entry(sentence, features: features, release: side.id, section: section.slug, anchor: paragraph.anchor))
                     }
                     lineage.paragraphs[ref] = sentences
                 }
@@ -128,6 +137,13 @@ public struct SentenceLineage: Sendable, Equatable {
             var place: Place
             var features: [ID]
             var since: String
+
+            /// A sentence of a release: its line of wording began where its origin's did, or here.
+            init(_ sentence: Sentence, features: [ID], release: String, section: String, anchor: String) {
+                place = Place(release: release, section: section, anchor: anchor, text: sentence.text)
+                self.features = features
+                since = sentence.origin?.since ?? release
+            }
         }
         var entries: [Entry] = []
         /// Text → the latest entry with it.

@@ -7,7 +7,7 @@ public struct SeriesComparisons: Sendable {
     /// Each release's sentences and where their wording came from, by release id (releases
     /// in no series have none).
     public var lineage: [String: SentenceLineage] = [:]
-    /// The key of each release's lineage (`ReleaseCache.lineageKey`: its series' files up to
+    /// The key of each release's lineage (`SentenceLineage.key`: its series' files up to
     /// it), when its files have keys: what a page showing the lineage hashes in its stead.
     public var lineageKeys: [String: String] = [:]
 
@@ -62,7 +62,7 @@ enum SeriesComparer {
                 let keys = releases.map { side -> String? in
                     guard !broken, let key = site.releaseKeys[side.id] else { broken = true; return nil }
                     chain.append((side.id, key))
-                    return ReleaseCache.lineageKey(chain)
+                    return SentenceLineage.key(chain)
                 }
                 let lineage = SentenceLineage.build(
                     releases,
