@@ -24,6 +24,11 @@ public struct SourceText: Sendable {
 
     /// Reads and decodes `path`; every way it can fail is a `CommuniqueError` naming the file.
     public static func read(path: String) throws -> SourceText {
+        try SourceText(data: readData(path: path), path: path)
+    }
+
+    /// The bytes of `path`, or an error naming it (missing, a folder, unreadable).
+    static func readData(path: String) throws -> Data {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw CommuniqueError("no such file", at: SourceLocation(file: path))
@@ -37,7 +42,7 @@ public struct SourceText: Sendable {
         } catch {
             throw CommuniqueError("cannot be read: \(error.localizedDescription)", at: SourceLocation(file: path))
         }
-        return try SourceText(data: data, path: path)
+        return data
     }
 
     /// Decodes bytes already read; `path` only names them in diagnostics.

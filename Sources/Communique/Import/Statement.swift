@@ -3,9 +3,12 @@ import Yams
 /// What the importer recognised in one statement, before it is written as Markdown.
 public struct Statement {
     /// Plain text is escaped when written as Markdown; Markdown input is kept verbatim.
+    /// A web page's or a PDF's text is text, escaped like plain text.
     public enum Format: String, Sendable {
         case plainText = "plain text"
         case markdown = "Markdown"
+        case html = "HTML"
+        case pdf = "PDF"
     }
 
     public var format: Format
@@ -34,6 +37,9 @@ public struct Statement {
     public var metadataLines: [SourceLine]
     /// Page chrome that was left out (kept in `_dropped.txt`).
     public var dropped: [SourceLine]
+    /// What the importer guessed and a person should check (a heading taken from a bold
+    /// line, a repaired number marker), in source order.
+    public var guesses: [ImportGuess] = []
     /// Front-matter values of Markdown input given verbatim (a `published` or `date` only when
     /// already ISO 8601), which win over what the importer would have written.
     var givenFields: [String: String] = [:]
@@ -104,4 +110,16 @@ public struct StatementSection: Sendable, Hashable {
 
     /// Paragraphs at the statement's top numbering level: the count a reader checks.
     public var numberedCount: Int { paragraphs.filter { $0.marker != nil && $0.level == 1 }.count }
+}
+
+/// Something the importer decided on a guess, for the report: where and what.
+public struct ImportGuess: Sendable, Hashable {
+    /// The source line it is about, when there is one.
+    public var line: Int?
+    public var message: String
+
+    public init(line: Int?, _ message: String) {
+        self.line = line
+        self.message = message
+    }
 }

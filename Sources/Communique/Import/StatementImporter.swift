@@ -18,7 +18,13 @@ public struct StatementImporter {
     /// Reads the statement at `path` and turns it into a release. `id` overrides the
     /// release id (it must be lowercase ASCII letters, digits and hyphens).
     public func importStatement(at path: String, id: String?) throws -> ImportResult {
-        try importStatement(SourceText.read(path: path), id: id)
+        let data = try SourceText.readData(path: path)
+        switch try InputKind.detect(data, path: path) {
+        case .text:
+            return try importStatement(SourceText(data: data, path: path), id: id)
+        case .html, .pdf:
+            throw CommuniqueError("import of \(try InputKind.detect(data, path: path).rawValue) files is not built yet", at: SourceLocation(file: path))
+        }
     }
 
     /// The same, for a statement already read.
