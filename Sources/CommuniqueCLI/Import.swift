@@ -8,7 +8,8 @@ struct Import: ParsableCommand {
         commandName: "import",
         abstract: "Import a statement (plain text or Markdown) as a release's Markdown pages.",
         discussion: """
-            Reads FILE (UTF-8, with or without BOM, or Shift_JIS), recognises its title, dates, \
+            Reads FILE (UTF-8 with or without BOM, UTF-16 with BOM, Shift_JIS or EUC-JP, \
+            detected; --encoding names it), recognises its title, dates, \
             place, participants and sections, and writes Content/releases/<id>/. Page chrome \
             (rankings, related-article lists) is dropped, listed in the report and kept in \
             _dropped.txt. Re-importing refuses to overwrite pages edited since the last import \
@@ -21,6 +22,10 @@ struct Import: ParsableCommand {
     @Option(help: "The release id (lowercase letters, digits and hyphens). Default: the file's name when it is one, else the meeting date and the title.")
     var id: String?
 
+    @Option(help: ArgumentHelp(
+        "The file's encoding, when detection gets it wrong.", valueName: SourceText.Encoding.names.replacingOccurrences(of: ", ", with: "|")))
+    var encoding: String?
+
     @Flag(help: "Overwrite pages edited since the last import.")
     var force = false
 
@@ -28,7 +33,13 @@ struct Import: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            var result = try StatementImporter().importStatement(at: file, id: id)
+            let forced = try encoding.map { name in
+                guard let known = SourceText.Encoding(name: name) else {
+                    throw CommuniqueError("unknown encoding '\(name)' (known: \(SourceText.Encoding.names))")
+                }
+                return known
+            }
+            var result = try StatementImporter().importStatement(at: file, id: id, encoding: forced)
             result.report.outcome = try ImportWriter(root: site.rootURL).write(result, force: force)
             print(result.report)
         }

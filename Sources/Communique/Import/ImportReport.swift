@@ -15,7 +15,7 @@ public struct ImportReport: CustomStringConvertible {
     /// The statement file's name.
     public var sourceFile: String
     public var encoding: SourceText.Encoding
-    public var hadCarriageReturns: Bool
+    public var lineEnds: SourceText.LineEnds
     public var format: Statement.Format
     public var releaseID: String
     public var title: String?
@@ -38,7 +38,7 @@ public struct ImportReport: CustomStringConvertible {
     init(source: SourceText, statement: Statement, releaseID: String, sectionFiles: [String]) {
         sourceFile = source.fileName
         encoding = source.encoding
-        hadCarriageReturns = source.hadCarriageReturns
+        lineEnds = source.lineEnds
         format = statement.format
         self.releaseID = releaseID
         title = statement.title
@@ -64,7 +64,7 @@ public struct ImportReport: CustomStringConvertible {
     public var description: String {
         var out: [String] = []
         var notes = [encoding.rawValue, format.rawValue]
-        if hadCarriageReturns { notes.append("CRLF line ends") }
+        if lineEnds != .lf { notes.append("\(lineEnds.rawValue) line ends") }
         out.append("Imported \(sourceFile) (\(notes.joined(separator: ", "))) as release \(releaseID)")
         func row(_ label: String, _ value: String?) {
             out.append("  " + label.padding(toLength: 13, withPad: " ", startingAt: 0) + (value ?? "(not found)"))

@@ -16,12 +16,13 @@ public struct StatementImporter {
     }
 
     /// Reads the statement at `path` and turns it into a release. `id` overrides the
-    /// release id (it must be lowercase ASCII letters, digits and hyphens).
-    public func importStatement(at path: String, id: String?) throws -> ImportResult {
+    /// release id (it must be lowercase ASCII letters, digits and hyphens); `encoding`
+    /// overrides the detected one.
+    public func importStatement(at path: String, id: String?, encoding: SourceText.Encoding? = nil) throws -> ImportResult {
         let data = try SourceText.readData(path: path)
         switch try InputKind.detect(data, path: path) {
         case .text:
-            return try importStatement(SourceText(data: data, path: path), id: id)
+            return try importStatement(SourceText(data: data, path: path, encoding: encoding), id: id)
         case .html, .pdf:
             throw CommuniqueError("import of \(try InputKind.detect(data, path: path).rawValue) files is not built yet", at: SourceLocation(file: path))
         }

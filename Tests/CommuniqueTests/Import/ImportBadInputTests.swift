@@ -42,15 +42,26 @@ import Testing
         bytes.append(contentsOf: [0x82, 0xFF, 0xFE, 0xFD, 0x80])
         let path = try ImportFixtures.temporaryFile("latin.txt", bytes)
         let (error, _) = try importing(path)
-        #expect(error.description.contains("neither UTF-8 nor Shift_JIS"))
+        #expect(error.description.contains("neither UTF-8, Shift_JIS nor EUC-JP"))
+        #expect(error.description.contains("--encoding"))
         #expect(error.diagnostics.first?.location?.line == 3)
     }
 
     @Test func binaryFile() throws {
-        let path = try ImportFixtures.temporaryFile("image.png", Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]))
+        let path = try ImportFixtures.temporaryFile("data.bin", Data([0x42, 0x49, 0x4E, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]))
         let (error, _) = try importing(path)
         #expect(error.description.contains("binary"))
-        #expect(error.diagnostics.first?.location?.line == 3)  // after the PNG signature's two line ends
+        #expect(error.diagnostics.first?.location?.line == 3)  // after the two line ends
+    }
+
+    /// Office documents and images are named for what they are, whatever their file name says.
+    @Test func unsupportedFileKinds() throws {
+        let png = try ImportFixtures.temporaryFile("statement.txt", Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00]))
+        #expect(try importing(png).0.description.contains("is a PNG image, which import cannot read"))
+        let docx = try ImportFixtures.temporaryFile("statement.docx", Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00]))
+        #expect(try importing(docx).0.description.contains("is a ZIP archive (a Word .docx"))
+        let fakePDF = try ImportFixtures.temporaryFile("statement.pdf", Data("日米共同発表\n".utf8))
+        #expect(try importing(fakePDF).0.description.contains("is named .pdf but is not a PDF"))
     }
 
     @Test func onlyPageChrome() throws {

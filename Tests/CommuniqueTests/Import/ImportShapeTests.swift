@@ -214,7 +214,7 @@ import Testing
     @Test func crlfAndByteOrderMarkAreRead() throws {
         let source = try SourceText.read(path: ImportFixtures.path("crlf-bom.txt"))
         #expect(source.encoding == .utf8WithBOM)
-        #expect(source.hadCarriageReturns)
+        #expect(source.lineEnds == .crlf)
         #expect(source.lines.first?.text == "日米防衛相会談")
         #expect(!source.lines.contains { $0.text.contains("\r") })
     }
