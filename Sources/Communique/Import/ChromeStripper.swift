@@ -26,6 +26,8 @@ struct ChromeStripper {
         "x", "line", "note", "hatena", "はてなブックマーク", "いいね", "メール", "email", "e-mail", "bookmark",
         "本文へ", "本文へ移動", "メニュー", "menu", "skip to main content", "skip to content", "メインコンテンツへ移動",
         "ナビゲーションをスキップ", "サイトマップ", "sitemap", "english", "日本語", "文字サイズ", "検索", "search",
+        "サイト内検索", "site search", "search this site", "メニューを開く", "メニューを閉じる", "open menu", "close menu",
+        "閉じる", "close", "ログイン", "log in", "sign in",
     ]
     static let breadcrumbHomes = ["ホーム", "トップ", "トップページ", "home", "top"]
     static let breadcrumbSeparators: Set<Character> = [">", "＞", "›", "»", "〉", "/"]
@@ -33,9 +35,10 @@ struct ChromeStripper {
     func strip(_ lines: [SourceLine]) -> Result {
         var kept: [SourceLine] = []
         var dropped: [SourceLine] = []
-        // Leading chrome: everything before the first line that is neither blank nor chrome.
-        var index = 0
-        var leading: [SourceLine] = []
+        // Leading chrome: a site banner and what follows it down to the last chrome line of
+        // the page's top, then everything before the first line that is neither blank nor chrome.
+        var index = bannerEnd(lines)
+        var leading = Array(lines[..<index])
         while index < lines.count, lines[index].isBlank || isLeadingChrome(lines[index]) {
             leading.append(lines[index])
             index += 1
@@ -78,17 +81,71 @@ struct ChromeStripper {
     }
 
     func isLeadingChrome(_ line: SourceLine) -> Bool {
-        isWholeLineMarker(line) || isBreadcrumb(line)
+        isWholeLineMarker(line) || isBreadcrumb(line) || isBracketedSiteName(line)
+    }
+
+    /// How many lines at the top are a site's banner: short lines that are no sentence
+    /// (`首相官邸 Prime Minister's Office of Japan`, `THE WHITE HOUSE`) down to the last line
+    /// among them that is surely chrome ("site search", "menu", a breadcrumb). 0 when the
+    /// top holds no chrome line: a short line alone may be the title.
+    func bannerEnd(_ lines: [SourceLine]) -> Int {
+        var end = 0
+        var nonBlank = 0
+        for (index, line) in lines.enumerated() {
+            if line.isBlank { continue }
+            nonBlank += 1
+            guard nonBlank <= 12 else { break }
+            if isTopOfPageChrome(line) {
+                end = index + 1
+                continue
+            }
+            let text = key(line)
+            let sentenceEnds: Set<Character> = ["。", ".", "!", "?", "！", "？"]
+            guard text.count <= 40, !(text.last.map(sentenceEnds.contains) ?? false),
+                DateParser.dateLine(WidthFolding.fold(line.text).trimmingCharacters(in: .whitespaces)) == nil
+            else { break }
+        }
+        return end
+    }
+
+    /// Chrome that only a page's top has (search, menu, skip links, breadcrumbs, the site's
+    /// name): not share or print buttons, which often sit right under the title.
+    func isTopOfPageChrome(_ line: SourceLine) -> Bool {
+        Self.topOfPageMarkers.contains(key(line)) || isBreadcrumb(line, atTop: true) || isBracketedSiteName(line)
+    }
+
+    static let topOfPageMarkers: Set<String> = [
+        "本文へ", "本文へ移動", "メニュー", "menu", "skip to main content", "skip to content", "メインコンテンツへ移動",
+        "ナビゲーションをスキップ", "サイトマップ", "sitemap", "english", "日本語", "文字サイズ", "検索", "search",
+        "サイト内検索", "site search", "search this site", "メニューを開く", "open menu", "ログイン", "log in", "sign in",
+    ]
+
+    /// Words that make a bracketed line (`［首相官邸ホームページ］`, `[The White House]`) a
+    /// site's name rather than a label of the statement (`【仮訳】`).
+    static let siteNameWords = [
+        "ホームページ", "サイト", "官邸", "省", "庁", "website", "web site", "site", "home page", "white house",
+        "ministry", "department", "office",
+    ]
+    static let bracketPairs: [Character: Character] = ["[": "]", "［": "］", "【": "】", "〔": "〕", "〈": "〉", "《": "》"]
+
+    func isBracketedSiteName(_ line: SourceLine) -> Bool {
+        let text = line.text.trimmingCharacters(in: .whitespaces)
+        guard let first = text.first, let close = Self.bracketPairs[first], text.last == close, text.count <= 40,
+            text.dropFirst().dropLast().allSatisfy({ Self.bracketPairs[$0] == nil && $0 != close })
+        else { return false }
+        let inner = key(line)
+        return Self.siteNameWords.contains { inner.contains($0) }
     }
 
     /// `ホーム > 報道発表 > 2024年`: short segments between separators, from a home link.
-    func isBreadcrumb(_ line: SourceLine) -> Bool {
+    /// At the page's top, above the title, one `>` is enough (`Briefing Room > Statements`).
+    func isBreadcrumb(_ line: SourceLine, atTop: Bool = false) -> Bool {
         let text = key(line)
         let segments = text.split(whereSeparator: { Self.breadcrumbSeparators.contains($0) })
             .map { $0.trimmingCharacters(in: .whitespaces) }
         guard segments.count >= 2, text.count <= 120, segments.allSatisfy({ $0.count <= 40 }) else { return false }
         let separators = text.filter { Self.breadcrumbSeparators.contains($0) && $0 != "/" }.count
-        return Self.breadcrumbHomes.contains(segments[0]) || separators >= 2
+        return Self.breadcrumbHomes.contains(segments[0]) || separators >= 2 || atTop && separators >= 1
     }
 
     /// What follows a chrome opener: blank lines, other markers, list items and short

@@ -149,6 +149,10 @@ struct HeadingDetector {
             guard !inner.isEmpty, inner.count <= 80 else { return nil }
             return Candidate(kind: .bold, title: written, marker: NumberMarker.parse(inner))
         }
+        if let inner = boldRuns(folded), let written = boldRuns(line.text) {
+            guard inner.count <= 80 else { return nil }
+            return Candidate(kind: .bold, title: written, marker: NumberMarker.parse(inner))
+        }
         if let marker = line.marker {
             let rest = String(folded.dropFirst(marker.prefixLength))
             guard headingSchemes.contains(marker.scheme), isHeadingLike(rest) else { return nil }
@@ -166,6 +170,28 @@ struct HeadingDetector {
             return inner.trimmingCharacters(in: .whitespaces)
         }
         return nil
+    }
+
+    /// A line of two or more bold runs and nothing else, as an editor writes a heading it
+    /// bolded in pieces (`**Leading on Innovation,** **Economic Security**`): the runs'
+    /// text joined by one space.
+    static func boldRuns(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("**"), trimmed.hasSuffix("**") else { return nil }
+        let parts = trimmed.components(separatedBy: "**")
+        // "**a** **b**" splits into "", "a", " ", "b", "": text at odd places, spaces between.
+        guard parts.count >= 5, parts.count.isMultiple(of: 2) == false, parts.first == "", parts.last == "" else { return nil }
+        var runs: [String] = []
+        for (k, part) in parts.enumerated().dropFirst().dropLast() {
+            if k.isMultiple(of: 2) {
+                guard !part.isEmpty, part.allSatisfy(\.isWhitespace) else { return nil }
+            } else {
+                let run = part.trimmingCharacters(in: .whitespaces)
+                guard !run.isEmpty else { return nil }
+                runs.append(run)
+            }
+        }
+        return runs.joined(separator: " ")
     }
 
     static let sentencePunctuation: Set<Character> = ["。", ".", "!", "?", "！", "？", ":", "：", "、", ",", ";", "；", "．"]

@@ -76,17 +76,27 @@ enum LineJoiner {
 
     /// The width a file was wrapped at, or nil when it was not hard-wrapped.
     static func wrapWidth(of lines: [SourceLine]) -> Int? {
-        let widths = lines.filter { !$0.isBlank }
-            .map { TextScript.displayWidth($0.text.trimmingCharacters(in: .whitespaces)) }
-            .sorted(by: >)
+        let trimmed = lines.filter { !$0.isBlank }.map { $0.text.trimmingCharacters(in: .whitespaces) }
+        let widths = trimmed.map(TextScript.displayWidth).sorted(by: >)
         guard widths.count >= 4 else { return nil }
         // Not the widest line, which may be a title or a URL, but one of the widest few.
         let width = widths[min(widths.count - 1, max(1, widths.count / 10))]
-        guard (40...200).contains(width) else { return nil }
-        let overlong = widths.filter { $0 > width + 12 }.count
-        let nearFull = widths.filter { $0 >= width - 12 && $0 <= width + 12 }.count
+        // Japanese is wrapped as narrow as 19 characters (38 columns) for phones and mail.
+        guard (30...200).contains(width) else { return nil }
+        let tolerance = max(6, min(12, width / 6))
+        let overlong = widths.filter { $0 > width + tolerance }.count
+        let nearFull = widths.filter { $0 >= width - tolerance && $0 <= width + tolerance }.count
         guard overlong <= 1, nearFull >= 3, Double(nearFull) >= Double(widths.count) * 0.25 else { return nil }
-        return widths.filter { $0 <= width + 12 }.max()
+        // Japanese line breaking lets a line run a character over the width to end on
+        // closing punctuation (kinsoku): such lines do not set the width, or a line one wide
+        // character short of the real width would look like a paragraph's end.
+        let widest = widths.filter { $0 <= width + tolerance }.max()
+        let fitting = trimmed.filter { line in
+            guard let last = line.last else { return false }
+            return !(TextScript.isWide(last) && closingPunctuation.contains(last))
+        }.map(TextScript.displayWidth).filter { $0 <= width + tolerance }.max()
+        guard let fitting, let widest, widest <= fitting + 2 else { return widest }
+        return fitting
     }
 
     static let sentenceEnds: Set<Character> = ["。", ".", "!", "?", "！", "？", "．", ":", "："]
@@ -104,7 +114,9 @@ enum LineJoiner {
         if sentenceEnds.contains(last), nextWidth < width * 7 / 10, HeadingDetector.isHeadingLike(folded) {
             return false
         }
-        let firstWord = next.prefix { !$0.isWhitespace }
+        // Latin words are wrapped whole; Japanese can break before any character, so a
+        // Latin run's word ends at the first wide character (`7月28日…` → `7`).
+        let firstWord = next.prefix { !$0.isWhitespace && !TextScript.isWide($0) }
         let wordWidth = TextScript.isWide(first) ? 2 : TextScript.displayWidth(firstWord)
         let gap = TextScript.joinsWithoutSpace(last, first) ? 0 : 1
         let beforeWidth = TextScript.displayWidth(before)

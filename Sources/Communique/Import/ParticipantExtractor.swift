@@ -132,6 +132,9 @@ enum ParticipantExtractor {
 
     // MARK: - Secretary of State Antony Blinken
 
+    /// What may follow a name after a comma: "Jr.", "Sr.", "III".
+    static let nameSuffixes: Set<String> = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"]
+
     private static func englishNames(in folded: String) -> [(position: Int, person: Participant)] {
         var found: [(Int, Participant)] = []
         for title in englishTitles {
@@ -140,10 +143,18 @@ enum ParticipantExtractor {
                 searchStart = range.upperBound
                 let words = folded[range.upperBound...].split(separator: " ", maxSplits: 4, omittingEmptySubsequences: false)
                 var name: [Substring] = []
-                for word in words {
+                for (k, word) in words.enumerated() {
                     let clean = word.trimmingCharacters(in: CharacterSet(charactersIn: ",;:)"))
                     guard let first = clean.first, first.isUppercase, clean.allSatisfy({ $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" }) else { break }
                     name.append(Substring(clean))
+                    // "Joseph R. Biden, Jr.": a suffix after the comma belongs to the name.
+                    if word.hasSuffix(","), k + 1 < words.count, name.count >= 2,
+                        case let suffix = words[k + 1].trimmingCharacters(in: CharacterSet(charactersIn: ",;:)")),
+                        nameSuffixes.contains(suffix)
+                    {
+                        name[name.count - 1] += ", " + suffix
+                        break
+                    }
                     if clean != word.trimmingCharacters(in: .whitespaces) || (clean.hasSuffix(".") && clean.count > 2) { break }
                 }
                 guard name.count >= 2, !name.contains(where: { ["The", "And", "Of"].contains($0) }) else { continue }

@@ -117,9 +117,13 @@ public struct ImportGuess: Sendable, Hashable {
     /// The source line it is about, when there is one.
     public var line: Int?
     public var message: String
+    /// The start of the line as written, when the guess rewrote it (a mistyped marker
+    /// `11,` written `11.`): what a "nothing lost" check must not look for.
+    public var replaced: String?
 
-    public init(line: Int?, _ message: String) {
+    public init(line: Int?, _ message: String, replaced: String? = nil) {
         self.line = line
         self.message = message
+        self.replaced = replaced
     }
 }

@@ -9,10 +9,11 @@ struct StatementParser {
 
     func parse(_ source: [SourceLine]) throws -> Statement {
         let stripped = ChromeStripper().strip(source)
-        let blocks = LineJoiner.join(stripped.kept)
+        let (blocks, repairs) = MarkerRepair.repair(LineJoiner.join(stripped.kept))
         var statement = Statement(
             format: .plainText, language: "", participants: [], lead: [], preamble: [], sections: [],
             metadataLines: [], dropped: stripped.dropped)
+        statement.guesses += repairs
 
         let bodyStart = readHeader(blocks, into: &statement)
         let body = Array(blocks[bodyStart...])
@@ -131,6 +132,11 @@ struct StatementParser {
             return
         }
         for (k, entry) in layout.headings.enumerated() {
+            switch entry.heading.kind {
+            case .bold: statement.guesses.append(ImportGuess(line: body[entry.index].firstLine, "took the bold line “\(entry.heading.title)” for a section heading"))
+            case .plain: statement.guesses.append(ImportGuess(line: body[entry.index].firstLine, "took the short line “\(entry.heading.title)” for a section heading"))
+            case .numbered: break
+            }
             let end = k + 1 < layout.headings.count ? layout.headings[k + 1].index : body.count
             statement.sections.append(
                 section(title: entry.heading.title, line: body[entry.index].firstLine, (entry.index + 1)..<end))

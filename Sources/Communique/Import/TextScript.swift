@@ -40,8 +40,13 @@ enum TextScript {
     /// Japanese text is written without spaces, so a line broken between two wide
     /// characters joins back with nothing between them; Latin words join with a space.
     static func joinsWithoutSpace(_ before: Character, _ after: Character) -> Bool {
-        isWide(before) || isWide(after)
+        isWide(before) || isWide(after) || openingBrackets.contains(before) || closingBrackets.contains(after)
     }
+
+    /// A wrapped line never ends inside `( ` nor starts with ` )`: a line that ends with an
+    /// opening bracket continues without a space (`統合作戦司令部(` + `JJOC)`).
+    static let openingBrackets: Set<Character> = ["(", "[", "{", "<", "“", "‘"]
+    static let closingBrackets: Set<Character> = [")", "]", "}", ">", "”"]
 
     /// Counts of Japanese and Latin letters, to tell the statement's language.
     static func japaneseShare<S: StringProtocol>(of text: S) -> Double {

@@ -50,6 +50,8 @@ enum ImportFixtures {
     static func missingText(source: SourceText, result: ImportResult) -> String? {
         let skipped = Set((result.statement.dropped + result.statement.metadataLines).map(\.number))
         var lines = source.lines.filter { !skipped.contains($0.number) }
+        // Mistyped markers the import rewrote (`11,` → `11.`), by line.
+        let repairs = Dictionary(result.statement.guesses.compactMap { guess in guess.replaced.flatMap { r in guess.line.map { ($0, r) } } }, uniquingKeysWith: { a, _ in a })
         if result.statement.format == .markdown, lines.first?.text == "---",
             let close = lines.dropFirst().firstIndex(where: { $0.text == "---" })
         {
@@ -58,7 +60,8 @@ enum ImportFixtures {
         var expected = lines.map { line in
             var text = line.text.trimmingCharacters(in: .whitespaces)
             if text.hasPrefix("#") { text = String(text.drop { $0 == "#" }) }
-            if let bold = HeadingDetector.boldContent(text) { text = bold }
+            if let bold = HeadingDetector.boldContent(text) ?? HeadingDetector.boldRuns(text) { text = bold }
+            if let replaced = repairs[line.number], text.hasPrefix(replaced) { text = String(text.dropFirst(replaced.count)) }
             return text
         }.joined()
         if result.statement.format == .markdown { expected = MarkdownEscaper.unescape(expected) }
