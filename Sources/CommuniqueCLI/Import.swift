@@ -26,6 +26,13 @@ struct Import: ParsableCommand {
         "The file's encoding, when detection gets it wrong.", valueName: SourceText.Encoding.names.replacingOccurrences(of: ", ", with: "|")))
     var encoding: String?
 
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(help: "How to print the report: text, or json for scripts.")
+    var format: ReportFormat = .text
+
     @Flag(help: "Overwrite pages edited since the last import.")
     var force = false
 
@@ -41,7 +48,7 @@ struct Import: ParsableCommand {
             }
             var result = try StatementImporter().importStatement(at: file, id: id, encoding: forced)
             result.report.outcome = try ImportWriter(root: site.rootURL).write(result, force: force)
-            print(result.report)
+            print(format == .json ? try result.report.json() : result.report.description)
         }
     }
 }

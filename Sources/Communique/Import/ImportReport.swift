@@ -1,15 +1,21 @@
 /// What the importer recognised in a statement and what it set aside, for the person
-/// running `communique import` to check at a glance.
-public struct ImportReport: CustomStringConvertible {
+/// running `communique import` to check at a glance: per section the paragraphs and the
+/// numbers found, where the numbering skips or repeats, what was dropped as chrome and
+/// what was guessed. `description` is the text the command prints; `json()` the same for tools.
+public struct ImportReport {
     public struct SectionSummary: Sendable, Hashable {
         public var file: String
         public var title: String
+        /// The heading's source line (nil for a section named for the language, `本文`).
+        public var line: Int?
         public var introCount: Int
         public var paragraphCount: Int
         /// Paragraphs numbered at the statement's top level (`(1)`, `(2)`…).
         public var numberedCount: Int
         /// Numbered paragraphs under those (`ア`, `(ア)`).
         public var subItemCount: Int
+        /// The top-level numbers found, as written: `(1)–(9)`.
+        public var numbering: String?
     }
 
     /// The statement file's name.
@@ -32,6 +38,10 @@ public struct ImportReport: CustomStringConvertible {
     public var preambleCount: Int
     public var sections: [SectionSummary]
     public var dropped: [SourceLine]
+    /// Where the paragraph numbers skip, repeat or go back.
+    public var numberingProblems: [NumberingProblem]
+    /// What the importer guessed (headings from bold or short lines, repaired markers).
+    public var guesses: [ImportGuess]
     /// Filled in once the files are written.
     public var outcome: ImportWriter.Outcome?
 
@@ -54,73 +64,16 @@ public struct ImportReport: CustomStringConvertible {
         preambleCount = statement.preamble.count
         sections = zip(sectionFiles, statement.sections).map { file, section in
             SectionSummary(
-                file: file, title: section.title, introCount: section.intro.count,
+                file: file, title: section.title, line: section.line, introCount: section.intro.count,
                 paragraphCount: section.paragraphs.count, numberedCount: section.numberedCount,
-                subItemCount: section.paragraphs.filter { $0.level > 1 }.count)
+                subItemCount: section.paragraphs.filter { $0.level > 1 }.count, numbering: NumberingCheck.range(section))
         }
         dropped = statement.dropped
-    }
-
-    public var description: String {
-        var out: [String] = []
-        var notes = [encoding.rawValue, format.rawValue]
-        if lineEnds != .lf { notes.append("\(lineEnds.rawValue) line ends") }
-        out.append("Imported \(sourceFile) (\(notes.joined(separator: ", "))) as release \(releaseID)")
-        func row(_ label: String, _ value: String?) {
-            out.append("  " + label.padding(toLength: 13, withPad: " ", startingAt: 0) + (value ?? "(not found)"))
-        }
-        row("title", title)
-        row("category", category)
-        row("published", published)
-        row("meeting date", date)
-        row("place", place)
-        row("language", language)
-        row("series", series)
-        if participants.isEmpty {
-            row("participants", nil)
-        } else {
-            out.append("  participants")
-            for p in participants {
-                var line = "    " + p.name
-                if let reading = p.reading { line += " (\(reading))" }
-                if let title = p.title { line += ", \(title)" }
-                let english = [p.english, p.englishTitle].compactMap { $0 }.joined(separator: ", ")
-                if !english.isEmpty { line += " — \(english)" }
-                out.append(line)
-            }
-        }
-        row("lead", Self.count(leadCount, "paragraph"))
-        if let innerTitle { row("inner title", innerTitle) }
-        row("preamble", Self.count(preambleCount, "paragraph"))
-        out.append("  sections")
-        for s in sections {
-            var parts: [String] = []
-            if s.introCount > 0 { parts.append("intro " + Self.count(s.introCount, "line")) }
-            if s.numberedCount > 0 {
-                parts.append(Self.count(s.numberedCount, "numbered paragraph"))
-                if s.subItemCount > 0 { parts.append(Self.count(s.subItemCount, "sub-item")) }
-                let other = s.paragraphCount - s.numberedCount - s.subItemCount
-                if other > 0 { parts.append(Self.count(other, "unnumbered paragraph")) }
-            } else {
-                parts.append(Self.count(s.paragraphCount, "paragraph"))
-            }
-            out.append("    \(s.file)  \(s.title): \(parts.joined(separator: ", "))")
-        }
-        if dropped.isEmpty {
-            out.append("  dropped      nothing")
-        } else {
-            out.append("  dropped      \(Self.count(dropped.count, "line")) of page chrome (kept in _dropped.txt):")
-            for line in dropped { out.append("    line \(line.number): \(line.text)") }
-        }
-        if let outcome {
-            var what: [String] = []
-            for (names, verb) in [(outcome.created, "created"), (outcome.updated, "updated"), (outcome.removed, "removed"), (outcome.unchanged, "unchanged")]
-            where !names.isEmpty {
-                what.append("\(names.count) \(verb)")
-            }
-            out.append("Wrote \(outcome.folder)/ in \(outcome.root): \(what.joined(separator: ", "))")
-        }
-        return out.joined(separator: "\n")
+        numberingProblems = NumberingCheck.findings(statement.sections)
+        // In source order, whichever step made them (a guess without a line first).
+        guesses = statement.guesses.enumerated().sorted { a, b in
+            (a.element.line ?? 0, a.offset) < (b.element.line ?? 0, b.offset)
+        }.map(\.element)
     }
 
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
