@@ -66,18 +66,23 @@ struct ChromeStripper {
         return Result(kept: kept, dropped: dropped)
     }
 
+    /// Longer than any chrome line can be (100 characters of three UTF-8 bytes, with room
+    /// for spaces): such a line is text, decided without folding it.
+    static let longestChromeBytes = 400
+
     private func key(_ line: SourceLine) -> String {
-        WidthFolding.fold(line.text).trimmingCharacters(in: .whitespaces).lowercased()
+        WidthFolding.fold(line.text).trimmedOfSpaces.lowercased()
     }
 
     func isBlockOpener(_ line: SourceLine) -> Bool {
+        guard line.text.utf8.count <= Self.longestChromeBytes else { return false }
         let text = key(line)
         return text.count <= 60 && Self.blockOpeners.contains { text.hasPrefix($0) }
             || text.count <= 80 && text.contains("©")
     }
 
     func isWholeLineMarker(_ line: SourceLine) -> Bool {
-        Self.wholeLineMarkers.contains(key(line))
+        line.text.utf8.count <= Self.longestChromeBytes && Self.wholeLineMarkers.contains(key(line))
     }
 
     func isLeadingChrome(_ line: SourceLine) -> Bool {
@@ -102,7 +107,7 @@ struct ChromeStripper {
             let text = key(line)
             let sentenceEnds: Set<Character> = ["。", ".", "!", "?", "！", "？"]
             guard text.count <= 40, !(text.last.map(sentenceEnds.contains) ?? false),
-                DateParser.dateLine(WidthFolding.fold(line.text).trimmingCharacters(in: .whitespaces)) == nil
+                DateParser.dateLine(WidthFolding.fold(line.text).trimmedOfSpaces) == nil
             else { break }
         }
         return end
@@ -129,7 +134,7 @@ struct ChromeStripper {
     static let bracketPairs: [Character: Character] = ["[": "]", "［": "］", "【": "】", "〔": "〕", "〈": "〉", "《": "》"]
 
     func isBracketedSiteName(_ line: SourceLine) -> Bool {
-        let text = line.text.trimmingCharacters(in: .whitespaces)
+        let text = line.text.trimmedOfSpaces
         guard let first = text.first, let close = Self.bracketPairs[first], text.last == close, text.count <= 40,
             text.dropFirst().dropLast().allSatisfy({ Self.bracketPairs[$0] == nil && $0 != close })
         else { return false }
@@ -142,7 +147,7 @@ struct ChromeStripper {
     func isBreadcrumb(_ line: SourceLine, atTop: Bool = false) -> Bool {
         let text = key(line)
         let segments = text.split(whereSeparator: { Self.breadcrumbSeparators.contains($0) })
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmedOfSpaces }
         guard segments.count >= 2, text.count <= 120, segments.allSatisfy({ $0.count <= 40 }) else { return false }
         let separators = text.filter { Self.breadcrumbSeparators.contains($0) && $0 != "/" }.count
         return Self.breadcrumbHomes.contains(segments[0]) || separators >= 2 || atTop && separators >= 1
@@ -152,6 +157,7 @@ struct ChromeStripper {
     /// lines that are not sentences (link titles, "24時間", "1週間").
     func isTrailingChromeItem(_ line: SourceLine) -> Bool {
         if line.isBlank || isBlockOpener(line) || isWholeLineMarker(line) { return true }
+        guard line.text.utf8.count <= Self.longestChromeBytes else { return false }
         let text = key(line)
         if let first = text.first, NumberMarker.bullets.contains(first) { return text.count <= 100 }
         let sentenceEnds: Set<Character> = ["。", ".", "!", "?", "！", "？"]

@@ -70,7 +70,10 @@ struct HeadingDetector {
         let kinds = Set(candidates.indices.compactMap { i in i + 1 < lines.count ? candidates[i]?.kind : nil })
         if kinds.contains(.bold) { return (.bold, nil) }
         // The first scheme used for headings whose every line is a heading.
-        let numberedSchemes = candidates.compactMap { $0?.kind == .numbered ? $0?.marker?.scheme : nil }
+        // Each scheme once, in order of first use: trying it again for each of its lines made
+        // a long statement quadratic.
+        var seen: Set<NumberMarker.Scheme> = []
+        let numberedSchemes = candidates.compactMap { $0?.kind == .numbered ? $0?.marker?.scheme : nil }.filter { seen.insert($0).inserted }
         if let scheme = numberedSchemes.first(where: { scheme in
             lines.indices.allSatisfy { i in lines[i].marker?.scheme != scheme || candidates[i]?.kind == .numbered }
         }) {
@@ -145,7 +148,7 @@ struct HeadingDetector {
     static func candidate(_ line: LogicalLine) -> Candidate? {
         let folded = line.folded
         if let inner = boldContent(folded) {
-            let written = String(line.text.dropFirst(2).dropLast(2)).trimmingCharacters(in: .whitespaces)
+            let written = String(line.text.dropFirst(2).dropLast(2)).trimmedOfSpaces
             guard !inner.isEmpty, inner.count <= 80 else { return nil }
             return Candidate(kind: .bold, title: written, marker: NumberMarker.parse(inner))
         }
@@ -167,7 +170,7 @@ struct HeadingDetector {
         for mark in ["**", "__"] where folded.hasPrefix(mark) && folded.hasSuffix(mark) && folded.count > 4 {
             let inner = folded.dropFirst(2).dropLast(2)
             guard !inner.contains(mark) else { return nil }
-            return inner.trimmingCharacters(in: .whitespaces)
+            return inner.trimmedOfSpaces
         }
         return nil
     }
@@ -176,7 +179,8 @@ struct HeadingDetector {
     /// bolded in pieces (`**Leading on Innovation,** **Economic Security**`): the runs'
     /// text joined by one space.
     static func boldRuns(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard LineJoiner.startsWithAsterisk(text) else { return nil }
+        let trimmed = text.trimmedOfSpaces
         guard trimmed.hasPrefix("**"), trimmed.hasSuffix("**") else { return nil }
         let parts = trimmed.components(separatedBy: "**")
         // "**a** **b**" splits into "", "a", " ", "b", "": text at odd places, spaces between.
@@ -186,7 +190,7 @@ struct HeadingDetector {
             if k.isMultiple(of: 2) {
                 guard !part.isEmpty, part.allSatisfy(\.isWhitespace) else { return nil }
             } else {
-                let run = part.trimmingCharacters(in: .whitespaces)
+                let run = part.trimmedOfSpaces
                 guard !run.isEmpty else { return nil }
                 runs.append(run)
             }
@@ -199,7 +203,7 @@ struct HeadingDetector {
     /// A short line without sentence punctuation: `総論`, `同盟の現代化`, "Overview",
     /// "Regional Security Environment". Not a date, a list item or a URL.
     static func isHeadingLike(_ folded: String) -> Bool {
-        let text = folded.trimmingCharacters(in: .whitespaces)
+        let text = folded.trimmedOfSpaces
         guard let first = text.first, let last = text.last, !sentencePunctuation.contains(last) else { return false }
         guard !text.contains("。"), !text.contains("、"), !LineJoiner.startsWithBullet(text) else { return false }
         guard !text.contains("://"), DateParser.firstDate(in: text) == nil else { return false }

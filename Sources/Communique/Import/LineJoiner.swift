@@ -15,7 +15,7 @@ enum LineJoiner {
         guard let width = wrapWidth(of: lines) else {
             var result: [LogicalLine] = []
             for (index, line) in lines.enumerated() where !line.isBlank {
-                let trimmed = line.text.trimmingCharacters(in: .whitespaces)
+                let trimmed = line.text.trimmedOfSpaces
                 if boldContinuations.contains(index), let last = result.popLast() {
                     result.append(LogicalLine(lines: last.lines + [line], text: joined(last.text, trimmed)))
                 } else {
@@ -37,7 +37,7 @@ enum LineJoiner {
                 flush()
                 continue
             }
-            let trimmed = line.text.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.text.trimmedOfSpaces
             if let previous = current.last, boldContinuations.contains(index) || continues(previous, with: trimmed, width: width) {
                 text = joined(text, trimmed)
                 current.append(line)
@@ -56,13 +56,13 @@ enum LineJoiner {
     /// an unclosed `**` at a line's start, the last of them closing it, none blank.
     static func boldHeadingContinuations(_ lines: [SourceLine]) -> Set<Int> {
         var continuations: Set<Int> = []
-        for (index, line) in lines.enumerated() {
-            let opening = WidthFolding.fold(line.text.trimmingCharacters(in: .whitespaces))
+        for (index, line) in lines.enumerated() where startsWithAsterisk(line.text) {
+            let opening = WidthFolding.fold(line.text.trimmedOfSpaces)
             guard opening.hasPrefix("**"), opening.count > 2, HeadingDetector.boldContent(opening) == nil,
                 !opening.dropFirst(2).contains("**")
             else { continue }
             for next in (index + 1)..<min(index + 3, lines.count) {
-                let text = WidthFolding.fold(lines[next].text.trimmingCharacters(in: .whitespaces))
+                let text = WidthFolding.fold(lines[next].text.trimmedOfSpaces)
                 guard !lines[next].isBlank, !text.hasPrefix("**") else { break }
                 if text.hasSuffix("**") {
                     if !text.dropLast(2).contains("**") { continuations.formUnion((index + 1)...next) }
@@ -74,9 +74,16 @@ enum LineJoiner {
         return continuations
     }
 
+    /// Whether the first character that is not a space is `*` or `＊`: the cheap test before
+    /// folding a line to look for bold markup.
+    static func startsWithAsterisk(_ text: String) -> Bool {
+        let first = text.unicodeScalars.first { !WidthFolding.isSpace($0) }
+        return first == "*" || first == "＊"
+    }
+
     /// The width a file was wrapped at, or nil when it was not hard-wrapped.
     static func wrapWidth(of lines: [SourceLine]) -> Int? {
-        let trimmed = lines.filter { !$0.isBlank }.map { $0.text.trimmingCharacters(in: .whitespaces) }
+        let trimmed = lines.filter { !$0.isBlank }.map { $0.text.trimmedOfSpaces }
         let widths = trimmed.map(TextScript.displayWidth).sorted(by: >)
         guard widths.count >= 4 else { return nil }
         // Not the widest line, which may be a title or a URL, but one of the widest few.
@@ -103,7 +110,7 @@ enum LineJoiner {
     static let closingPunctuation: Set<Character> = ["、", "。", "」", "』", "）", ")", "，", "．", ",", ".", "・", "ー"]
 
     static func continues(_ previous: SourceLine, with next: String, width: Int) -> Bool {
-        let before = previous.text.trimmingCharacters(in: .whitespaces)
+        let before = previous.text.trimmedOfSpaces
         let folded = WidthFolding.fold(next)
         guard let last = before.last, let first = next.first else { return false }
         // Japanese line-breaking rules never start a line with closing punctuation.
