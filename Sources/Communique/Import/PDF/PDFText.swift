@@ -84,7 +84,7 @@ extension PDFText {
     }
 
     /// A line's words as one string. Poppler splits words where the text had a space or a
-    /// gap; between two Japanese words a gap narrower than half a character is only
+    /// gap; between two Japanese words a gap narrower than a half-width space is only
     /// spacing (justified text), so they join without one.
     static func lineText(_ words: [PDFWord]) -> String {
         var text = ""
@@ -92,7 +92,7 @@ extension PDFText {
         for word in words {
             if let previous, let last = previous.text.last, let first = word.text.first {
                 let gap = word.left - previous.right
-                let tight = TextScript.isWide(last) && TextScript.isWide(first) && gap < previous.height / 2
+                let tight = TextScript.isWide(last) && TextScript.isWide(first) && gap < previous.height * 0.4
                 if !tight { text += " " }
             }
             text += word.text
