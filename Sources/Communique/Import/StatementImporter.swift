@@ -23,7 +23,9 @@ public struct StatementImporter {
         switch try InputKind.detect(data, path: path) {
         case .text:
             return try importStatement(SourceText(data: data, path: path, encoding: encoding), id: id)
-        case .html, .pdf:
+        case .pdf:
+            return try importPDF(at: path, id: id)
+        case .html:
             throw CommuniqueError("import of \(try InputKind.detect(data, path: path).rawValue) files is not built yet", at: SourceLocation(file: path))
         }
     }
@@ -36,6 +38,11 @@ public struct StatementImporter {
         } else {
             statement = try StatementParser(file: source.path).parse(source.lines)
         }
+        return try release(statement, source: source, id: id)
+    }
+
+    /// The release's files and report for a statement already parsed.
+    func release(_ statement: Statement, source: SourceText, id: String?) throws -> ImportResult {
         let releaseID = try ReleaseNaming.releaseID(
             explicit: id, fileName: source.fileName, statement: statement, reader: reader)
 

@@ -48,6 +48,7 @@ import Testing
     }
 
     @Test func binaryFile() throws {
+        // Not a PNG's signature, which `InputKind` refuses by name before this check.
         let path = try ImportFixtures.temporaryFile("data.bin", Data([0x42, 0x49, 0x4E, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]))
         let (error, _) = try importing(path)
         #expect(error.description.contains("binary"))

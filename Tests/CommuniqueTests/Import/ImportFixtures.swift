@@ -65,6 +65,12 @@ enum ImportFixtures {
             return text
         }.joined()
         if result.statement.format == .markdown { expected = MarkdownEscaper.unescape(expected) }
+        return missingText(expected, in: result)
+    }
+
+    /// The first character of `expected` (whitespace aside) not found, in order, in the
+    /// generated Markdown files with escapes undone, or nil when every one is there.
+    static func missingText(_ expected: String, in result: ImportResult) -> String? {
         let markdown = result.files.filter { $0.path.hasSuffix(".md") }.map(\.contents).joined()
         let actual = Array(MarkdownEscaper.unescape(markdown).filter { !$0.isWhitespace })
         var position = 0
