@@ -276,6 +276,26 @@ def main():
                 w(f"| comparing every release with its predecessor adds to {label} | not measured | ≤ 10% | — |")
         w("")
 
+    # Import (#16).
+    speed_file = os.path.join(args.results, "import-speed.json")
+    if os.path.exists(speed_file):
+        with open(speed_file) as f:
+            speed = json.load(f)
+        constant = speed["sample"]["max_rss_bytes"]
+        w("## Importing a statement (#16)")
+        w("")
+        w(f"Peak memory's constant is the import of the sample itself ({constant / 1e6:.0f} MB).")
+        w("")
+        w("| input | size | wall | CPU | speed (wall) | limit | result | peak memory | limit | result |")
+        w("|---|---|---|---|---|---|---|---|---|---|")
+        for name in ("sample×200", "random-20MB"):
+            r = speed[name]
+            w(f"| {name} | {r['bytes'] / 1e6:.1f} MB | {r['wall_s']:.2f} s | {r['cpu_s']:.2f} s | "
+              f"{r['mb_per_s_wall']:.2f} MB/s | ≥ 2 MB/s | {verdict(r['meets_speed'])} | "
+              f"{r['max_rss_bytes'] / 1e6:.0f} MB ({r['memory_over_constant_ratio']:.1f} × input over the constant) | "
+              f"≤ 3 × input + constant | {verdict(r['meets_memory'])} |")
+        w("")
+
     # Growth.
     w("## Time per page")
     w("")

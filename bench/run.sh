@@ -189,6 +189,9 @@ print(len({(p["section"], p["anchor"]) for e in d["entries"] for p in e["old"]})
   restore_site=""
 done
 
+# Importing large statements (#16): speed and peak memory.
+python3 bench/import_speed.py --bin "$BIN" --work "$WORK/import" --runs "$RUNS" --out "$RES/import-speed.json"
+
 cut -d' ' -f1-3 /proc/loadavg >"$RES/load-end"
 echo $(($(date +%s) - started)) >"$RES/seconds"
 python3 bench/report.py "$RES" "$OUTPUT" --sizes "$SIZES" --runs "$RUNS" --budget "$BUDGET" --full-runs "$FULL_RUNS" --detail-max "$DETAIL_MAX"
