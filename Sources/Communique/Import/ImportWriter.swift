@@ -44,25 +44,26 @@ public struct ImportWriter {
         let manifest = ImportManifest.read(in: folder)
         var outcome = Outcome(folder: relativeFolder, root: root.path)
         var edited: [String] = []
-        var writes: [(name: String, data: Data)] = []
+        // Names only: each page's bytes are made again when written, so a long statement is
+        // not held twice over in memory.
+        var writes: [String] = []
         var removals: [String] = []
 
         // A new release's folder holds nothing to compare: no read is tried per page.
         let folderExists = FileManager.default.fileExists(atPath: folder.path)
         for (name, contents) in result.files {
-            let data = Data(contents.utf8)
             guard folderExists, let existing = try? Data(contentsOf: folder.appendingPathComponent(name)) else {
                 outcome.created.append(name)
-                writes.append((name, data))
+                writes.append(name)
                 continue
             }
-            if existing == data {
+            if existing == Data(contents.utf8) {
                 outcome.unchanged.append(name)
                 continue
             }
             if manifest?.files[name] != ContentHash.of(bytes: existing) { edited.append(name) }
             outcome.updated.append(name)
-            writes.append((name, data))
+            writes.append(name)
         }
         let newNames = Set(result.files.map(\.path))
         // The manifest comes with the site: only plain file names in the folder are ever
@@ -91,8 +92,9 @@ public struct ImportWriter {
             files: Dictionary(uniqueKeysWithValues: result.files.map { ($0.path, ContentHash.of($0.contents)) }))
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            for (name, data) in writes {
-                try Self.replace(folder.appendingPathComponent(name), with: data, name: "\(relativeFolder)/\(name)")
+            let contents = Dictionary(result.files.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
+            for name in writes {
+                try Self.replace(folder.appendingPathComponent(name), with: Data(contents[name, default: ""].utf8), name: "\(relativeFolder)/\(name)")
             }
             for name in removals {
                 try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
