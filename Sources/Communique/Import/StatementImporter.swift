@@ -22,7 +22,9 @@ public struct StatementImporter {
         let data = try SourceText.readData(path: path)
         switch try InputKind.detect(data, path: path) {
         case .text:
-            return try importStatement(SourceText(data: data, path: path, encoding: encoding), id: id)
+            // The bytes end here: a long statement's file is not held through the import.
+            let source = try SourceText(data: consume data, path: path, encoding: encoding)
+            return try importStatement(source, id: id)
         case .pdf:
             return try importPDF(at: path, id: id)
         case .html:
