@@ -25,9 +25,9 @@ enum ReleaseNaming {
     }
 
     /// One slug per section, from its title without its number (`1 総論` → `soron`),
-    /// unique within the release and never the printable page's reserved slug.
+    /// unique within the release and never a reserved slug (the printable page, the changes page).
     static func sectionSlugs(_ sections: [StatementSection], reader: JapaneseReader?) -> [String] {
-        var used: Set<String> = [Permalinks.printSlug]
+        var used = Permalinks.reservedSlugs
         return sections.enumerated().map { position, section in
             let folded = WidthFolding.fold(section.title)
             let words = NumberMarker.parse(folded).map { String(section.title.dropFirst($0.prefixLength)) } ?? section.title

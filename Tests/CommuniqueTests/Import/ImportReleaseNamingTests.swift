@@ -25,8 +25,9 @@ import Testing
             StatementSection(title: title, line: nil, intro: [], paragraphs: [])
         }
         let slugs = ReleaseNaming.sectionSlugs(
-            [section("Overview"), section("1. Overview"), section("All"), section("「」")], reader: nil)
-        #expect(slugs == ["overview", "overview-2", "all-2", "section-4"])
+            [section("Overview"), section("1. Overview"), section("All"), section("「」"), section("Changes")], reader: nil)
+        // `all` and `changes` are the printable page's and the changes page's: `build` refuses them.
+        #expect(slugs == ["overview", "overview-2", "all-2", "section-4", "changes-2"])
         #expect(ReleaseNaming.sectionFileName(order: 3, slug: "x", count: 9) == "03-x.md")
         #expect(ReleaseNaming.sectionFileName(order: 3, slug: "x", count: 120) == "003-x.md")
     }
