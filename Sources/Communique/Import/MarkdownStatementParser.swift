@@ -27,13 +27,13 @@ struct MarkdownStatementParser {
         var statement = Statement(
             format: .markdown, language: "", participants: [], lead: [], preamble: [], sections: [],
             metadataLines: [], dropped: [])
-        try readFields(matter, into: &statement)
+        try readFields(matter, source: lines, into: &statement)
 
         let bodyLines = matter.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
             SourceLine(number: matter.bodyFirstLine + $0.offset, text: String($0.element))
         }
         let stripped = ChromeStripper().strip(bodyLines)
-        statement.dropped = stripped.dropped
+        statement.dropped += stripped.dropped
         let blocks = Self.blocks(stripped.kept)
         guard !blocks.isEmpty else {
             throw CommuniqueError(
@@ -50,9 +50,16 @@ struct MarkdownStatementParser {
     /// at its line (an unknown key, with the nearest known one; a date that is no date), so
     /// that the files written always load; a date written another way (`2024年7月28日`,
     /// `July 28, 2024`) is written back as yyyy-mm-dd.
-    private func readFields(_ matter: FrontMatter, into statement: inout Statement) throws {
+    private func readFields(_ matter: FrontMatter, source: [SourceLine], into statement: inout Statement) throws {
         guard let fields = matter.fields else { return }
-        var problems = matter.unknownKeys(known: FrontMatterKeys.release)
+        // A key near a known one is a misspelling (`titel`), refused; another is a field of
+        // the tool the file came from (a scraper's `source_url`, `tags`): set aside with its
+        // lines, like page chrome, and named in the report.
+        var problems = matter.unknownKeys(known: FrontMatterKeys.release).filter { problem in
+            let name = fields.first { $0.key.mark.map { $0.line + 1 } == problem.location?.line }?.key.string
+            return name.flatMap { YAMLKeys.nearest(to: $0, in: FrontMatterKeys.release) } != nil
+        }
+        setAsideForeignKeys(matter, fields, source: source, into: &statement)
         for (keyNode, value) in fields {
             guard let key = keyNode.string, FrontMatterKeys.release.contains(key) else { continue }
             switch key {
@@ -112,6 +119,22 @@ struct MarkdownStatementParser {
             }
         }
         if !problems.isEmpty { throw CommuniqueError(problems) }
+    }
+
+    /// Moves each top-level key that is neither known nor a misspelling of a known one, with
+    /// the lines its value takes, to the dropped lines, and says so in the guesses.
+    private func setAsideForeignKeys(_ matter: FrontMatter, _ fields: Node.Mapping, source: [SourceLine], into statement: inout Statement) {
+        let keyLines = fields.compactMap { $0.key.mark.map { $0.line + 1 } }.sorted()
+        for (keyNode, _) in fields {
+            guard let name = keyNode.string, !FrontMatterKeys.release.contains(name),
+                YAMLKeys.nearest(to: name, in: FrontMatterKeys.release) == nil, let first = keyNode.mark.map({ $0.line + 1 })
+            else { continue }
+            // To the next key's line, or the closing `---`.
+            let end = keyLines.first { $0 > first } ?? (matter.bodyFirstLine - 1)
+            statement.dropped += source.filter { (first..<end).contains($0.number) }
+            statement.guesses.append(ImportGuess(
+                line: first, "left out front-matter key '\(name)', which Communique does not read (kept in _dropped.txt)"))
+        }
     }
 
     // MARK: - Headings and blocks

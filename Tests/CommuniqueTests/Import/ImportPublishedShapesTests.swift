@@ -92,3 +92,47 @@ import Testing
         #expect(people.map(\.name) == ["Joseph R. Biden, Jr.", "Kishida Fumio"])
     }
 }
+
+/// Markdown saved by another tool carries its own front-matter keys (a scraper's
+/// `source_url`, `published_time`, `tags`): they are set aside like page chrome, with their
+/// lines, and named in the report; a misspelt known key is still refused.
+@Suite struct ImportForeignFrontMatterTests {
+    @Test func foreignKeysAreSetAsideAndMisspellingsRefused() throws {
+        let text = """
+            ---
+            tags: statements-releases
+            title: Joint Statement
+            source_url: https://example.org/a-very-long/
+              address-continued
+            ---
+
+            We met today.
+            """
+        let path = try ImportFixtures.temporaryFile("scraped.md", Data(text.utf8))
+        let result = try StatementImporter().importStatement(at: path, id: "x")
+        #expect(result.statement.title == "Joint Statement")
+        #expect(result.statement.dropped.map(\.number) == [2, 4, 5])
+        #expect(result.statement.guesses.map(\.message) == [
+            "left out front-matter key 'tags', which Communique does not read (kept in _dropped.txt)",
+            "left out front-matter key 'source_url', which Communique does not read (kept in _dropped.txt)",
+        ])
+        #expect(try #require(ImportFixtures.file(result, "_dropped.txt")).contains("source_url: https://example.org/a-very-long/\n  address-continued\n"))
+        #expect(!(try #require(ImportFixtures.file(result, "_index.md"))).contains("source_url"))
+
+        let misspelt = try ImportFixtures.temporaryFile("misspelt.md", Data(text.replacingOccurrences(of: "title:", with: "titel:").utf8))
+        let error = try #require(throws: CommuniqueError.self) { try StatementImporter().importStatement(at: misspelt, id: "x") }
+        #expect(error.description.contains("unknown key 'titel' (did you mean 'title'?)"))
+        #expect(!error.description.contains("'tags'"))
+    }
+
+    /// The White House statements of `../shared/samples/en/` import as they are.
+    @Test(.enabled(if: EnglishSeries.folder != nil, "../shared/samples/en/ is not beside the repository"))
+    func scrapedEnglishStatementsImport() throws {
+        let folder = try #require(EnglishSeries.folder)
+        for name in ["2021-04-16-us-japan-joint-leaders-statement", "2022-05-23-japan-us-joint-leaders-statement", "2023-01-13-joint-statement-us-japan"] {
+            let result = try StatementImporter().importStatement(at: folder.appendingPathComponent(name + ".md").path, id: nil)
+            #expect(result.statement.guesses.contains { $0.message.hasPrefix("left out front-matter key 'source_url'") }, "\(name)")
+            #expect(result.statement.language == "en")
+        }
+    }
+}
