@@ -23,15 +23,18 @@ struct MarkdownStatementParser {
     }
 
     func parse(_ lines: [SourceLine]) throws -> Statement {
-        let matter = try FrontMatter(parsing: lines.map(\.text).joined(separator: "\n"), file: file)
+        // Only the front matter is joined into one text for YAML; the body stays the source's
+        // lines (joining and splitting a long statement again held it three times over).
+        let fence = { (line: SourceLine) in FrontMatter.isFence(line.text.utf8[...]) }
+        let closing = lines.first.map(fence) == true ? lines.dropFirst().firstIndex(where: fence) : nil
+        let matterLines = closing.map { lines[...$0] } ?? lines[...]
+        let matter = try FrontMatter(parsing: matterLines.map(\.text).joined(separator: "\n"), file: file)
         var statement = Statement(
             format: .markdown, language: "", participants: [], lead: [], preamble: [], sections: [],
             metadataLines: [], dropped: [])
         try readFields(matter, source: lines, into: &statement)
 
-        let bodyLines = matter.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
-            SourceLine(number: matter.bodyFirstLine + $0.offset, text: String($0.element))
-        }
+        let bodyLines = closing.map { Array(lines[($0 + 1)...]) } ?? (matter.fields == nil ? lines : [])
         let stripped = ChromeStripper().strip(bodyLines)
         statement.dropped += stripped.dropped
         let blocks = Self.blocks(stripped.kept)

@@ -66,7 +66,7 @@ struct FrontMatter {
     }
 
     /// A `---` line (spaces, tabs and a carriage return after it allowed).
-    private static func isFence(_ line: Substring.UTF8View) -> Bool {
+    static func isFence(_ line: Substring.UTF8View) -> Bool {
         var line = line
         while let last = line.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == UInt8(ascii: "\r") {
             line = line.dropLast()
