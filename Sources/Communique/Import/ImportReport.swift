@@ -32,6 +32,8 @@ public struct ImportReport: CustomStringConvertible {
     public var preambleCount: Int
     public var sections: [SectionSummary]
     public var dropped: [SourceLine]
+    /// What the importer guessed (a heading taken from a bold line), for a person to check.
+    public var guesses: [ImportGuess]
     /// Filled in once the files are written.
     public var outcome: ImportWriter.Outcome?
 
@@ -59,6 +61,7 @@ public struct ImportReport: CustomStringConvertible {
                 subItemCount: section.paragraphs.filter { $0.level > 1 }.count)
         }
         dropped = statement.dropped
+        guesses = statement.guesses
     }
 
     public var description: String {
@@ -106,6 +109,7 @@ public struct ImportReport: CustomStringConvertible {
             }
             out.append("    \(s.file)  \(s.title): \(parts.joined(separator: ", "))")
         }
+        for guess in guesses { out.append("  check        " + (guess.line.map { "line \($0): " } ?? "") + guess.message) }
         if dropped.isEmpty {
             out.append("  dropped      nothing")
         } else {

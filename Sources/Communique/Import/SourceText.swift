@@ -10,6 +10,8 @@ public struct SourceText: Sendable {
         case utf8 = "UTF-8"
         case utf8WithBOM = "UTF-8 with byte-order mark"
         case shiftJIS = "Shift_JIS"
+        case eucJP = "EUC-JP"
+        case utf16 = "UTF-16"
     }
 
     /// The path as the user gave it, for diagnostics.

@@ -1,0 +1,342 @@
+import CommuniqueHTML
+import Foundation
+
+/// One block of a page's main content, in reading order: what the markup says it is, and
+/// its text as the page shows it.
+struct HTMLBlock: Sendable {
+    enum Kind: Sendable, Equatable {
+        /// `<h1>`…`<h6>`.
+        case heading(level: Int)
+        case paragraph
+        /// A paragraph that is all bold (`<p><strong>…</strong></p>`): a heading on pages
+        /// that have no heading elements.
+        case boldParagraph
+        /// An item of a numbered list, with the number the list gives it (`3.`, `(b)`).
+        case listItem(number: String)
+        /// A table; `rows` holds its cells.
+        case table
+    }
+
+    var kind: Kind
+    /// Plain text; a `<br>` kept inside a paragraph is a "\n".
+    var text: String
+    var line: Int
+    /// Table rows, the first the header.
+    var rows: [[String]] = []
+    /// The `datetime` when the block is a `<time>` element and nothing else.
+    var datetime: String?
+}
+
+/// Reads the main content element into `HTMLBlock`s, setting chrome inside it aside as
+/// dropped lines (with the line each starts on).
+struct HTMLBlockReader {
+    /// Inline elements: their text flows into the paragraph around them.
+    static let inline: Set<String> = [
+        "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd",
+        "label", "mark", "nobr", "q", "rb", "rp", "rt", "rtc", "ruby", "s", "samp", "small", "span", "strike", "strong",
+        "sub", "sup", "time", "tt", "u", "var", "wbr",
+    ]
+
+    private(set) var blocks: [HTMLBlock] = []
+    private(set) var dropped: [SourceLine] = []
+    private var inline = HTMLInlineText()
+    private var boldDepth = 0
+    private var linkDepth = 0
+    private var datetime: String?
+
+    static func read(_ content: HTMLElement) -> (blocks: [HTMLBlock], dropped: [SourceLine]) {
+        var reader = HTMLBlockReader()
+        reader.container(content)
+        reader.flush()
+        return (reader.blocks, reader.dropped)
+    }
+
+    // MARK: - Blocks
+
+    private mutating func container(_ element: HTMLElement) {
+        for child in element.children { node(child) }
+    }
+
+    private mutating func node(_ node: HTMLNode) {
+        switch node {
+        case .text(let text):
+            inline.append(.init(text: text.text, line: text.line, bold: boldDepth > 0, link: linkDepth > 0, datetime: datetime))
+        case .element(let element):
+            self.element(element)
+        }
+    }
+
+    private mutating func element(_ element: HTMLElement) {
+        let name = element.name
+        if HTMLChrome.invisible.contains(name) { return }
+        if HTMLChrome.isChrome(element, inContent: true) {
+            drop(element)
+            return
+        }
+        if Self.inline.contains(name) {
+            inlineElement(element)
+            return
+        }
+        switch name {
+        case "br":
+            inline.lineBreak()
+        case "h1", "h2", "h3", "h4", "h5", "h6":
+            flush()
+            container(element)
+            let text = inline.singleLine
+            if !text.isEmpty, HTMLChrome.isLabel(text) {
+                dropped.append(SourceLine(number: inline.firstLine ?? element.line, text: text))
+            } else if !text.isEmpty {
+                blocks.append(HTMLBlock(kind: .heading(level: Int(String(name.last!))!), text: text, line: inline.firstLine ?? element.line))
+            }
+            inline = HTMLInlineText()
+        case "ol", "ul":
+            flush()
+            if Self.isLinkList(element) {
+                drop(element)
+            } else {
+                list(element, numbered: name == "ol")
+            }
+        case "table" where !Self.isLayoutTable(element):
+            flush()
+            table(element)
+        default:
+            // Blocks and containers alike (`p`, `div`, `section`, `blockquote`, `dd`, a layout
+            // table's cells): what is in them is read in order, and they end a paragraph.
+            flush()
+            container(element)
+            flush()
+        }
+    }
+
+    private mutating func inlineElement(_ element: HTMLElement) {
+        let bold = ["b", "strong"].contains(element.name)
+        let link = element.name == "a"
+        let time = element.name == "time" ? element.attribute("datetime") ?? "" : nil
+        if bold { boldDepth += 1 }
+        if link { linkDepth += 1 }
+        let outer = datetime
+        if let time { datetime = time }
+        container(element)
+        datetime = outer
+        if bold { boldDepth -= 1 }
+        if link { linkDepth -= 1 }
+    }
+
+    private mutating func drop(_ element: HTMLElement) {
+        flush()
+        dropped += HTMLTextLines.lines(of: element)
+    }
+
+    // MARK: - Lists and tables
+
+    private mutating func list(_ element: HTMLElement, numbered: Bool) {
+        var number = Int(element.attribute("start")?.trimmingCharacters(in: .whitespaces) ?? "") ?? 1
+        let type = element.attribute("type") ?? "1"
+        for child in element.children {
+            guard case .element(let item) = child, item.name == "li" else {
+                node(child)
+                continue
+            }
+            if let value = item.attribute("value").flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) { number = value }
+            flush()
+            let first = blocks.count
+            self.element(HTMLElement(name: "div", attributes: item.attributes, children: item.children, line: item.line))
+            // The item's first paragraph carries its number (nested lists number their own).
+            if numbered, first < blocks.count, blocks[first].kind == .paragraph || blocks[first].kind == .boldParagraph {
+                blocks[first].kind = .listItem(number: Self.marker(number, type: item.attribute("type") ?? type))
+            }
+            number += 1
+        }
+    }
+
+    /// The number as the list shows it: `1.`, `a.`, `A.`, `i.`, `I.` (HTML's `type`).
+    static func marker(_ number: Int, type: String) -> String {
+        switch type {
+        case "a", "A":
+            guard (1...26).contains(number) else { return "\(number)." }
+            let letter = Character(Unicode.Scalar(UInt8(type == "a" ? 0x60 : 0x40) + UInt8(number)))
+            return "(\(letter))"
+        case "i", "I":
+            guard let roman = romanNumeral(number) else { return "\(number)." }
+            return type == "i" ? "(\(roman.lowercased()))" : "\(roman)."
+        default:
+            return "\(number)."
+        }
+    }
+
+    static func romanNumeral(_ number: Int) -> String? {
+        guard (1...3999).contains(number) else { return nil }
+        let values: [(Int, String)] = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        var rest = number
+        var out = ""
+        for (value, letters) in values {
+            while rest >= value {
+                out += letters
+                rest -= value
+            }
+        }
+        return out
+    }
+
+    /// A list of two or more items that are nothing but links: navigation, related articles,
+    /// a ranking, tags.
+    static func isLinkList(_ list: HTMLElement) -> Bool {
+        let items = list.elements.filter { $0.name == "li" }
+        guard items.count >= 2 else { return false }
+        return items.allSatisfy { item in
+            var linked = 0
+            var other = 0
+            Self.countText(item, inLink: false, linked: &linked, other: &other)
+            return other == 0 || (linked > 0 && other <= 12 && linked >= 3 * other)
+        }
+    }
+
+    private static func countText(_ element: HTMLElement, inLink: Bool, linked: inout Int, other: inout Int) {
+        for child in element.children {
+            switch child {
+            case .text(let t):
+                let n = t.text.count { !$0.isWhitespace }
+                if inLink { linked += n } else { other += n }
+            case .element(let e):
+                countText(e, inLink: inLink || e.name == "a", linked: &linked, other: &other)
+            }
+        }
+    }
+
+    /// A table used for page layout rather than data: one column, or cells holding
+    /// paragraphs, lists or tables of their own. Its cells are read as containers.
+    static func isLayoutTable(_ table: HTMLElement) -> Bool {
+        let rows = tableRows(table)
+        let blockTags: Set<String> = ["p", "div", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article"]
+        return rows.allSatisfy { $0.count <= 1 }
+            || rows.joined().contains { !$0.descendants(where: { blockTags.contains($0.name) }).isEmpty }
+    }
+
+    /// The table's `<tr>`s (through `<thead>`, `<tbody>`, `<tfoot>`), each as its cells.
+    static func tableRows(_ table: HTMLElement) -> [[HTMLElement]] {
+        var rows: [[HTMLElement]] = []
+        for child in table.elements {
+            let trs = child.name == "tr" ? [child] : ["thead", "tbody", "tfoot"].contains(child.name) ? child.elements.filter { $0.name == "tr" } : []
+            rows += trs.map { $0.elements.filter { $0.name == "td" || $0.name == "th" } }
+        }
+        return rows
+    }
+
+    private mutating func table(_ element: HTMLElement) {
+        for caption in element.elements where caption.name == "caption" {
+            self.element(HTMLElement(name: "p", children: caption.children, line: caption.line))
+        }
+        var rows: [[String]] = []
+        for cells in Self.tableRows(element) {
+            var row: [String] = []
+            for cell in cells {
+                var cellReader = HTMLBlockReader()
+                cellReader.container(cell)
+                row.append(cellReader.inline.singleLine)
+                dropped += cellReader.dropped
+                let span = Int(cell.attribute("colspan") ?? "") ?? 1
+                row += Array(repeating: "", count: min(max(span, 1), 50) - 1)
+            }
+            rows.append(row)
+        }
+        let width = rows.map(\.count).max() ?? 0
+        guard width > 0, rows.joined().contains(where: { !$0.isEmpty }) else { return }
+        rows = rows.map { $0 + Array(repeating: "", count: width - $0.count) }
+        let text = rows.map { $0.filter { !$0.isEmpty }.joined(separator: " ") }.joined(separator: "\n")
+        blocks.append(HTMLBlock(kind: .table, text: text, line: element.firstLine, rows: rows))
+    }
+
+    // MARK: - Paragraphs
+
+    /// Ends the paragraph being collected: its `<br>`-separated lines become one paragraph
+    /// with line breaks, or several paragraphs, as `HTMLLineShape` decides.
+    private mutating func flush() {
+        defer { inline = HTMLInlineText() }
+        guard !inline.isBlank else { return }
+        let line = inline.firstLine ?? 0
+        let lines = inline.textLines
+        let single = lines.count == 1
+        if single, inline.isAllLinks, HTMLChrome.isLabel(lines[0]) || lines[0].isEmpty {
+            dropped.append(SourceLine(number: line, text: lines[0]))
+            return
+        }
+        if single, HTMLChrome.isLabel(lines[0]) {
+            dropped.append(SourceLine(number: line, text: lines[0]))
+            return
+        }
+        let bold = single && inline.isAllBold && Self.isHeadingLike(lines[0])
+        for paragraph in HTMLLineShape.paragraphs(lines) where !paragraph.isEmpty {
+            blocks.append(HTMLBlock(kind: bold ? .boldParagraph : .paragraph, text: paragraph, line: line, datetime: inline.datetime))
+        }
+    }
+
+    /// Short enough, and without a sentence's full stop, to be a heading.
+    static func isHeadingLike(_ text: String) -> Bool {
+        text.count <= 100 && !text.hasSuffix("。") && !text.hasSuffix(".") && !text.contains("\n")
+    }
+}
+
+/// Whether `<br>`-separated lines are one paragraph with line breaks (an address, a verse, a
+/// sentence wrapped by hand) or several paragraphs (numbered items, sentences each ending
+/// with a full stop, `<br><br>` between them).
+enum HTMLLineShape {
+    static func paragraphs(_ lines: [String]) -> [String] {
+        var paragraphs: [[String]] = []
+        var current: [String] = []
+        for line in lines {
+            if line.isEmpty {
+                if !current.isEmpty { paragraphs.append(current) }
+                current = []
+                continue
+            }
+            if let previous = current.last, startsParagraph(line, after: previous) {
+                paragraphs.append(current)
+                current = []
+            }
+            current.append(line)
+        }
+        if !current.isEmpty { paragraphs.append(current) }
+        return paragraphs.map { $0.joined(separator: "\n") }
+    }
+
+    static func startsParagraph(_ line: String, after previous: String) -> Bool {
+        let folded = WidthFolding.fold(line)
+        if NumberMarker.parse(folded) != nil || line.hasPrefix("\u{3000}") || LineJoiner.startsWithBullet(folded) { return true }
+        guard let end = previous.last else { return false }
+        return "。．.!?！？」』".contains(end)
+    }
+}
+
+/// A chrome element's text as lines for the report and `_dropped.txt`: one per block
+/// (each item of a navigation list, each paragraph of a footer), with its first line.
+enum HTMLTextLines {
+    static func lines(of element: HTMLElement) -> [SourceLine] {
+        var lines: [SourceLine] = []
+        var inline = HTMLInlineText()
+        func flush() {
+            let text = inline.singleLine
+            if !text.isEmpty { lines.append(SourceLine(number: inline.firstLine ?? element.line, text: text)) }
+            inline = HTMLInlineText()
+        }
+        func visit(_ element: HTMLElement) {
+            for child in element.children {
+                switch child {
+                case .text(let t):
+                    inline.append(.init(text: t.text, line: t.line, bold: false, link: false))
+                case .element(let e) where HTMLChrome.invisible.contains(e.name):
+                    continue
+                case .element(let e) where HTMLBlockReader.inline.contains(e.name):
+                    visit(e)
+                case .element(let e):
+                    flush()
+                    visit(e)
+                    flush()
+                }
+            }
+        }
+        visit(element)
+        flush()
+        return lines
+    }
+}
