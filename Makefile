@@ -77,7 +77,7 @@ bench-corpus: deps
 # time and crashes per target. `make fuzz FUZZ_TIME=60 FUZZ_TARGETS="markdown terms"`;
 # `make fuzz FUZZ_RUNS=1000000 FUZZ_TIME=0 FUZZ_PARALLEL=2` for a million executions each.
 # Crashers land in .build-fuzz/findings/<target>/; fixed ones go in Tests/fuzz/regressions/.
-FUZZ_TARGETS ?= import frontmatter yaml terms markdown serverpath
+FUZZ_TARGETS ?= import html frontmatter yaml terms markdown serverpath
 FUZZ_TIME ?= 180
 FUZZ_RUNS ?=
 FUZZ_PARALLEL ?= 1

@@ -43,9 +43,13 @@ struct HTMLBlockReader {
     private var boldDepth = 0
     private var linkDepth = 0
     private var datetime: String?
+    /// True when the content is the whole `<body>` (a page without a content area): its
+    /// `<header>` and `<footer>` are then the page's, chrome.
+    private var isWholePage = false
 
     static func read(_ content: HTMLElement) -> (blocks: [HTMLBlock], dropped: [SourceLine]) {
         var reader = HTMLBlockReader()
+        reader.isWholePage = content.name == "body"
         reader.container(content)
         reader.flush()
         return (reader.blocks, reader.dropped)
@@ -69,7 +73,7 @@ struct HTMLBlockReader {
     private mutating func element(_ element: HTMLElement) {
         let name = element.name
         if HTMLChrome.invisible.contains(name) { return }
-        if HTMLChrome.isChrome(element, inContent: true) {
+        if HTMLChrome.isChrome(element, inContent: !isWholePage) {
             drop(element)
             return
         }

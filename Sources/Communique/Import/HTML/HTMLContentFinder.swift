@@ -3,8 +3,8 @@ import CommuniqueHTML
 /// Finds the element of a page that holds the statement: `<main>` (or `role="main"`), else
 /// the `<article>` with the most text, else an element with a content id or class (`#main`,
 /// `.entry-content`, `#honbun`), else the element whose own paragraphs hold the most
-/// sentence text. Each is taken only when it holds text outside chrome, so an empty
-/// `<main>` on a page that puts its text elsewhere is passed over.
+/// sentence text, else the whole `<body>`. Each is taken only when it holds text outside chrome,
+/// so an empty `<main>` on a page that puts its text elsewhere is passed over.
 enum HTMLContentFinder {
     /// A place in the tree: child indexes from `<body>` down.
     typealias Path = [Int]
@@ -43,19 +43,20 @@ enum HTMLContentFinder {
             let pick = rank == 0 ? ranked.first : ranked.max { $0.text < $1.text }
             if let pick { return pick.path }
         }
-        return bestOwn?.path
+        // A page without sentences or markup for its content: all of the body that is not chrome.
+        return bestOwn?.path ?? (textLength(body, inContent: false) > 0 ? [] : nil)
     }
 
     /// Characters of text under `element`, chrome and link text left out (a block of links is
     /// navigation, whatever it is called).
-    static func textLength(_ element: HTMLElement) -> Int {
+    static func textLength(_ element: HTMLElement, inContent: Bool = true) -> Int {
         var count = 0
         for child in element.children {
             switch child {
             case .text(let text): count += text.text.count { !$0.isWhitespace }
             case .element(let e):
-                guard e.name != "a", !HTMLChrome.invisible.contains(e.name), !HTMLChrome.isChrome(e, inContent: true) else { continue }
-                count += textLength(e)
+                guard e.name != "a", !HTMLChrome.invisible.contains(e.name), !HTMLChrome.isChrome(e, inContent: inContent) else { continue }
+                count += textLength(e, inContent: inContent)
             }
         }
         return count

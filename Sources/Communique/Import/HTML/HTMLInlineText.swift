@@ -19,7 +19,8 @@ struct HTMLInlineText {
     mutating func lineBreak() { lines.append([]) }
 
     var pieces: [Piece] { lines.flatMap { $0 } }
-    var isBlank: Bool { pieces.allSatisfy { Self.isHTMLWhitespaceOnly($0.text) } }
+    /// No text but whitespace of any kind (a `<p>&nbsp;</p>` spacer is no paragraph).
+    var isBlank: Bool { pieces.allSatisfy { $0.text.allSatisfy(\.isWhitespace) } }
     /// The line of its first visible text.
     var firstLine: Int? { pieces.first { !Self.isHTMLWhitespaceOnly($0.text) }?.line }
     /// Every visible piece is bold (`<p><strong>…</strong></p>`).
@@ -36,7 +37,8 @@ struct HTMLInlineText {
     /// The text with line breaks as "\n", each line collapsed and trimmed; blank lines
     /// (from `<br><br>`) kept as empty strings.
     var textLines: [String] {
-        var out = lines.map { Self.collapse($0.map(\.text).joined()) }
+        // A line of only no-break spaces (`<p>&nbsp;</p>`, a spacer) holds no text: a blank line.
+        var out = lines.map { Self.collapse($0.map(\.text).joined()) }.map { $0.allSatisfy(\.isWhitespace) ? "" : $0 }
         while out.first == "" { out.removeFirst() }
         while out.last == "" { out.removeLast() }
         return out

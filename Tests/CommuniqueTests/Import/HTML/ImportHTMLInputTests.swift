@@ -61,6 +61,23 @@ import Testing
         #expect(result.report.encoding == .utf8)
     }
 
+    // MARK: - Pages without a content area
+
+    @Test func aPageWithoutContentMarkupIsReadWholeLessItsHeaderAndFooter() throws {
+        let body = """
+            <header><p>Ministry of Examples</p></header>
+            <p>Joint communique</p>
+            <p>&nbsp;</p>
+            <p>Both sides agreed to meet again</p>
+            <footer><p>Contact us</p></footer>
+            """
+        let result = try StatementImporter().importStatement(at: try ImportFixtures.temporaryFile("bare.html", Data(page(body).utf8)), id: nil)
+        #expect(result.statement.dropped.map(\.text) == ["Ministry of Examples", "Contact us"])
+        // The no-break space of a spacer paragraph is no paragraph.
+        #expect((result.statement.lead + result.statement.sections.flatMap(\.paragraphs)).map(\.text)
+            == ["Joint communique", "Both sides agreed to meet again"])
+    }
+
     // MARK: - Bad input
 
     func refused(_ name: String, _ data: Data) throws -> CommuniqueError {
