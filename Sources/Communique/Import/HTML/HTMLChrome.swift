@@ -20,13 +20,16 @@ enum HTMLChrome {
 
     static let roles: Set<String> = ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "toolbar", "dialog", "alert", "tablist"]
 
-    /// Words of a class or id (split at `-`, `_` and case changes) that mark chrome.
+    /// Words of a class or id (split at `-`, `_` and case changes) that mark chrome. Not
+    /// `hidden`: Bootstrap's `hidden-xs` hides a column on phones only (the `hidden` attribute
+    /// and `display: none` are read instead).
     static let words: Set<String> = [
-        "breadcrumb", "breadcrumbs", "crumb", "crumbs", "topicpath", "pankuzu", "nav", "navi", "navigation", "gnav", "lnav", "menu",
+        "breadcrumb", "breadcrumbs", "crumb", "crumbs", "topicpath", "pankuzu", "nav", "navi", "navbar", "navigation", "gnav", "lnav",
+        "subnav", "localnav", "menu",
         "sidebar", "side", "footer", "share", "sharing", "sns", "social", "print", "related", "relation", "recommend",
         "recommended", "ranking", "popular", "pagetop", "totop", "caption", "photo", "gallery", "banner", "ad", "ads",
         "advert", "advertisement", "sponsor", "sponsored", "pager", "pagination", "tags", "comments", "skip", "toolbar",
-        "utility", "hidden", "modal", "cookie", "newsletter", "subscribe", "trending",
+        "utility", "modal", "cookie", "newsletter", "subscribe", "trending",
     ]
 
     /// Short labels of chrome blocks ("関連記事", "Print this page"), folded and lowercased.

@@ -53,7 +53,7 @@ enum HTMLContentFinder {
         var count = 0
         for child in element.children {
             switch child {
-            case .text(let text): count += text.text.count { !$0.isWhitespace }
+            case .text(let text): count += HTMLInlineText.visibleLength(text.text)
             case .element(let e):
                 guard e.name != "a", !HTMLChrome.invisible.contains(e.name), !HTMLChrome.isChrome(e, inContent: inContent) else { continue }
                 count += textLength(e, inContent: inContent)
@@ -73,8 +73,10 @@ enum HTMLContentFinder {
             case .element(let e) where ["p", "li", "blockquote"].contains(e.name): text = e.textContent
             default: continue
             }
-            if text.contains(where: { "。．.！？!?".contains($0) }) { count += text.count { !$0.isWhitespace } }
+            if text.unicodeScalars.contains(where: sentenceEnds.contains) { count += HTMLInlineText.visibleLength(text) }
         }
         return count
     }
+
+    static let sentenceEnds: Set<Unicode.Scalar> = ["。", "．", ".", "！", "？", "!", "?"]
 }

@@ -47,6 +47,11 @@ struct HTMLInlineText {
     /// All on one line (table cells, headings): line breaks become spaces.
     var singleLine: String { Self.collapse(lines.map { $0.map(\.text).joined() }.joined(separator: " ")) }
 
+    /// Scalars of `text` that are not white space (by scalar: this runs over every text of a page).
+    static func visibleLength(_ text: String) -> Int {
+        text.unicodeScalars.count { $0.value > 0x20 && $0 != "\u{A0}" && $0 != "\u{3000}" && !($0.value >= 0x2000 && $0.value <= 0x200A) }
+    }
+
     static func isHTMLWhitespace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{0C}" }
     static func isHTMLWhitespaceOnly(_ s: String) -> Bool { s.unicodeScalars.allSatisfy(isHTMLWhitespace) }
 
