@@ -1,32 +1,6 @@
 import CommuniqueHTML
 import Foundation
 
-/// One block of a page's main content, in reading order: what the markup says it is, and
-/// its text as the page shows it.
-struct HTMLBlock: Sendable {
-    enum Kind: Sendable, Equatable {
-        /// `<h1>`…`<h6>`.
-        case heading(level: Int)
-        case paragraph
-        /// A paragraph that is all bold (`<p><strong>…</strong></p>`): a heading on pages
-        /// that have no heading elements.
-        case boldParagraph
-        /// An item of a numbered list, with the number the list gives it (`3.`, `(b)`).
-        case listItem(number: String)
-        /// A table; `rows` holds its cells.
-        case table
-    }
-
-    var kind: Kind
-    /// Plain text; a `<br>` kept inside a paragraph is a "\n".
-    var text: String
-    var line: Int
-    /// Table rows, the first the header.
-    var rows: [[String]] = []
-    /// The `datetime` when the block is a `<time>` element and nothing else.
-    var datetime: String?
-}
-
 /// Reads the main content element into `HTMLBlock`s, setting chrome inside it aside as
 /// dropped lines (with the line each starts on).
 struct HTMLBlockReader {
@@ -46,6 +20,8 @@ struct HTMLBlockReader {
     /// True when the content is the whole `<body>` (a page without a content area): its
     /// `<header>` and `<footer>` are then the page's, chrome.
     private var isWholePage = false
+    /// How many numbered lists the reader is in.
+    private var numberedDepth = 0
 
     static func read(_ content: HTMLElement) -> (blocks: [HTMLBlock], dropped: [SourceLine]) {
         var reader = HTMLBlockReader()
@@ -135,8 +111,12 @@ struct HTMLBlockReader {
     // MARK: - Lists and tables
 
     private mutating func list(_ element: HTMLElement, numbered: Bool) {
+        if numbered { numberedDepth += 1 }
+        defer { if numbered { numberedDepth -= 1 } }
         var number = Int(element.attribute("start")?.trimmingCharacters(in: .whitespaces) ?? "") ?? 1
-        let type = element.attribute("type") ?? "1"
+        // A browser numbers a nested list `1.` again; a statement's numbering nests by scheme
+        // (`NumberingLevels`), so a nested list without a type of its own counts `(1)`, then `(a)`.
+        let type = element.attribute("type") ?? (numberedDepth == 2 ? "(1)" : numberedDepth == 3 ? "a" : "1")
         for child in element.children {
             guard case .element(let item) = child, item.name == "li" else {
                 node(child)
@@ -154,9 +134,13 @@ struct HTMLBlockReader {
         }
     }
 
-    /// The number as the list shows it: `1.`, `a.`, `A.`, `i.`, `I.` (HTML's `type`).
+    /// The number for a list `type` as a statement writes it: `1.`, `(a)`, `(A)`, `(i)`, `I.`,
+    /// and `(1)` for a nested list. (`(a)` rather than a browser's `a.`, which no numbering
+    /// scheme reads as a number.)
     static func marker(_ number: Int, type: String) -> String {
         switch type {
+        case "(1)":
+            return "(\(number))"
         case "a", "A":
             guard (1...26).contains(number) else { return "\(number)." }
             let letter = Character(Unicode.Scalar(UInt8(type == "a" ? 0x60 : 0x40) + UInt8(number)))
@@ -235,9 +219,11 @@ struct HTMLBlockReader {
         for cells in Self.tableRows(element) {
             var row: [String] = []
             for cell in cells {
+                // A cell is one line of text, whatever blocks (`<br>`, `<p>`) it holds.
                 var cellReader = HTMLBlockReader()
                 cellReader.container(cell)
-                row.append(cellReader.inline.singleLine)
+                cellReader.flush()
+                row.append(cellReader.blocks.map { $0.text.replacingOccurrences(of: "\n", with: " ") }.joined(separator: " "))
                 dropped += cellReader.dropped
                 let span = Int(cell.attribute("colspan") ?? "") ?? 1
                 row += Array(repeating: "", count: min(max(span, 1), 50) - 1)
@@ -261,10 +247,7 @@ struct HTMLBlockReader {
         let line = inline.firstLine ?? 0
         let lines = inline.textLines
         let single = lines.count == 1
-        if single, inline.isAllLinks, HTMLChrome.isLabel(lines[0]) || lines[0].isEmpty {
-            dropped.append(SourceLine(number: line, text: lines[0]))
-            return
-        }
+        // A paragraph that is only a chrome label ("印刷", "Back to top"), linked or not.
         if single, HTMLChrome.isLabel(lines[0]) {
             dropped.append(SourceLine(number: line, text: lines[0]))
             return
@@ -278,69 +261,5 @@ struct HTMLBlockReader {
     /// Short enough, and without a sentence's full stop, to be a heading.
     static func isHeadingLike(_ text: String) -> Bool {
         text.count <= 100 && !text.hasSuffix("。") && !text.hasSuffix(".") && !text.contains("\n")
-    }
-}
-
-/// Whether `<br>`-separated lines are one paragraph with line breaks (an address, a verse, a
-/// sentence wrapped by hand) or several paragraphs (numbered items, sentences each ending
-/// with a full stop, `<br><br>` between them).
-enum HTMLLineShape {
-    static func paragraphs(_ lines: [String]) -> [String] {
-        var paragraphs: [[String]] = []
-        var current: [String] = []
-        for line in lines {
-            if line.isEmpty {
-                if !current.isEmpty { paragraphs.append(current) }
-                current = []
-                continue
-            }
-            if let previous = current.last, startsParagraph(line, after: previous) {
-                paragraphs.append(current)
-                current = []
-            }
-            current.append(line)
-        }
-        if !current.isEmpty { paragraphs.append(current) }
-        return paragraphs.map { $0.joined(separator: "\n") }
-    }
-
-    static func startsParagraph(_ line: String, after previous: String) -> Bool {
-        let folded = WidthFolding.fold(line)
-        if NumberMarker.parse(folded) != nil || line.hasPrefix("\u{3000}") || LineJoiner.startsWithBullet(folded) { return true }
-        guard let end = previous.last else { return false }
-        return "。．.!?！？」』".contains(end)
-    }
-}
-
-/// A chrome element's text as lines for the report and `_dropped.txt`: one per block
-/// (each item of a navigation list, each paragraph of a footer), with its first line.
-enum HTMLTextLines {
-    static func lines(of element: HTMLElement) -> [SourceLine] {
-        var lines: [SourceLine] = []
-        var inline = HTMLInlineText()
-        func flush() {
-            let text = inline.singleLine
-            if !text.isEmpty { lines.append(SourceLine(number: inline.firstLine ?? element.line, text: text)) }
-            inline = HTMLInlineText()
-        }
-        func visit(_ element: HTMLElement) {
-            for child in element.children {
-                switch child {
-                case .text(let t):
-                    inline.append(.init(text: t.text, line: t.line, bold: false, link: false))
-                case .element(let e) where HTMLChrome.invisible.contains(e.name):
-                    continue
-                case .element(let e) where HTMLBlockReader.inline.contains(e.name):
-                    visit(e)
-                case .element(let e):
-                    flush()
-                    visit(e)
-                    flush()
-                }
-            }
-        }
-        visit(element)
-        flush()
-        return lines
     }
 }

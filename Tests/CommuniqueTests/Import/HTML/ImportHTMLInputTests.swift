@@ -78,6 +78,28 @@ import Testing
             == ["Joint communique", "Both sides agreed to meet again"])
     }
 
+    // MARK: - Shapes
+
+    func imported(_ body: String) throws -> Statement {
+        try StatementImporter().importStatement(at: try ImportFixtures.temporaryFile("shape.html", Data(page(body).utf8)), id: nil).statement
+    }
+
+    @Test func nestedListsAreALevelBelow() throws {
+        let statement = try imported("<main><ol><li>一<ol><li>入れ子一</li><li>入れ子二</li></ol></li><li>二</li></ol></main>")
+        let paragraphs = try #require(statement.sections.first?.paragraphs)
+        #expect(paragraphs.map(\.text) == ["1. 一", "(1) 入れ子一", "(2) 入れ子二", "2. 二"])
+        #expect(paragraphs.map(\.level) == [1, 2, 2, 1])
+    }
+
+    @Test func aTableCellIsOneLineWhateverItHolds() throws {
+        let statement = try imported("""
+            <main><p>日程は次のとおり。</p><table><tr><th>時期</th><th>内容</th></tr>
+            <tr><td>春<br>（予定）</td><td><dl><dt>協議</dt><dd>東京</dd></dl></td></tr></table></main>
+            """)
+        let table = try #require((statement.lead + statement.sections.flatMap { $0.intro + $0.paragraphs }).first { $0.tableRows != nil })
+        #expect(table.tableRows == [["時期", "内容"], ["春 （予定）", "協議 東京"]])
+    }
+
     // MARK: - Bad input
 
     func refused(_ name: String, _ data: Data) throws -> CommuniqueError {
