@@ -191,4 +191,14 @@ import Testing
         let folder = site.root.appendingPathComponent("Content/releases/\(result.releaseID)")
         #expect(try SiteLoader().loadRelease(folder: folder, root: site.root, defaultLanguage: "en").title == expected)
     }
+
+    /// A byte-order mark inside a web page (files pasted together) made a heading of it alone, or
+    /// started one: YAML drops it, so the section's title did not load, or loaded other than
+    /// written. Found by the `html` target (Tests/fuzz/regressions/html/byte-order-mark-in-headings.html).
+    @Test func aByteOrderMarkInsideAPageIsNoText() throws {
+        let page = "<main><h1>\u{FEFF}</h1><h2>\u{FEFF}</h2><p>Text.</p><h2>\u{FEFF}Second</h2><p>More text.</p></main>"
+        let result = try StatementImporter().importStatement(at: try ImportFixtures.temporaryFile("bom.html", Data(page.utf8)), id: nil)
+        #expect(result.statement.title == nil)
+        #expect(result.statement.sections.map(\.title) == ["Second"])
+    }
 }

@@ -56,11 +56,13 @@ struct HTMLInlineText {
     static func isHTMLWhitespaceOnly(_ s: String) -> Bool { s.unicodeScalars.allSatisfy(isHTMLWhitespace) }
 
     /// Collapses runs of HTML whitespace to one space and trims them off the ends. A run with a
-    /// line break between two wide (Japanese) characters is a wrap in the source: removed.
+    /// line break between two wide (Japanese) characters is a wrap in the source: removed. So is
+    /// a byte-order mark inside the page (files pasted together): invisible, and YAML drops it
+    /// from a title, which then no longer loads as written.
     static func collapse(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var pending: (newline: Bool, any: Bool) = (false, false)
-        for c in text.unicodeScalars {
+        for c in text.unicodeScalars where c != "\u{FEFF}" {
             if isHTMLWhitespace(c) {
                 pending.any = true
                 if c == "\n" || c == "\r" { pending.newline = true }
