@@ -63,7 +63,8 @@ struct HTMLBlockReader {
         case "h1", "h2", "h3", "h4", "h5", "h6":
             flush()
             container(element)
-            let text = inline.singleLine
+            // A heading of only no-break spaces heads nothing (and YAML would drop its title).
+            let text = inline.isBlank ? "" : inline.singleLine
             if !text.isEmpty, HTMLChrome.isLabel(text) {
                 dropped.append(SourceLine(number: inline.firstLine ?? element.line, text: text))
             } else if !text.isEmpty {

@@ -34,7 +34,8 @@ struct HTMLPageMetadata {
         description = meta["description"] ?? meta["og:description"]
         publishedTime = ["article:published_time", "datepublished", "date", "dc.date", "dcterms.issued", "pubdate"].lazy.compactMap { meta[$0] }.first
         section = meta["article:section"]
-        if title?.isEmpty == true { title = nil }
+        if title?.allSatisfy(\.isWhitespace) == true { title = nil }
+        if openGraphTitle?.allSatisfy(\.isWhitespace) == true { openGraphTitle = nil }
     }
 
     /// The page's title without the site's name after it: `日米外相会談 | 外務省` → `日米外相会談`.

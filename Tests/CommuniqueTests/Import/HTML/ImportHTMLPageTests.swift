@@ -122,7 +122,7 @@ import Testing
             "防衛省　木村一郎防衛審議官\nフィジー　国防省次官\nパプアニューギニア　国防省次官",
         ])
         let index = try #require(ImportFixtures.file(result, "_index.md"))
-        #expect(index.contains("防衛省　木村一郎防衛審議官\\\nフィジー　国防省次官\\\nパプアニューギニア　国防省次官"))
+        #expect(index.contains("防衛省　木村一郎防衛審議官  \nフィジー　国防省次官  \nパプアニューギニア　国防省次官"))
         // <ol start="5"> and <li value="7">.
         #expect(section(result, 0).paragraphs.compactMap { $0.marker?.value } == [5, 7])
         let page = try #require(ImportFixtures.file(result, "01-honbun.md"))
@@ -147,13 +147,16 @@ import Testing
         let index = try #require(ImportFixtures.file(result, "_index.md"))
         let document = MarkdownDocument(HTMLFixtures.body(index))
         let blocks = document.blocks
-        #expect(blocks.map(\.kind) == [.paragraph, .paragraph])
+        #expect(blocks.map(\.kind) == [.paragraph, .paragraph, .paragraph])
         #expect(blocks.map(\.plainText) == statement.lead.map(\.text))
         #expect(blocks[0].plainText.contains("<script>alert(1)</script> is text here, as are *stars*, _underscores_, [brackets](http://example.com) and a pipe | too."))
         #expect(!blocks[0].html.contains("<script>") && !blocks[0].html.contains("<em>"))
         // Entities decoded; no-break, ideographic spaces and full-width letters kept.
         #expect(blocks[1].plainText.contains("Tokyo\u{00A0}Bay and 東京\u{3000}湾 keep"))
         #expect(blocks[1].plainText.contains("ＡＳＥＡＮ stays full-width; &copy; stays"))
+        // A <br> after a link's address: a line break, not part of the address.
+        #expect(blocks[2].plainText == "Details: https://example.org/statement\nContact: press@example.org")
+        #expect(blocks[2].html.contains("<br />"))
         let page = try #require(ImportFixtures.file(result, "01-text.md"))
         let pageDocument = MarkdownDocument(HTMLFixtures.body(page))
         let pageBlocks = pageDocument.blocks
