@@ -114,7 +114,7 @@ struct HTMLBlockReader {
     private mutating func list(_ element: HTMLElement, numbered: Bool) {
         if numbered { numberedDepth += 1 }
         defer { if numbered { numberedDepth -= 1 } }
-        var number = Int(element.attribute("start")?.trimmingCharacters(in: .whitespaces) ?? "") ?? 1
+        var number = Self.listNumber(element.attribute("start")) ?? 1
         // A browser numbers a nested list `1.` again; a statement's numbering nests by scheme
         // (`NumberingLevels`), so a nested list without a type of its own counts `(1)`, then `(a)`.
         let type = element.attribute("type") ?? (numberedDepth == 2 ? "(1)" : numberedDepth == 3 ? "a" : "1")
@@ -123,7 +123,7 @@ struct HTMLBlockReader {
                 node(child)
                 continue
             }
-            if let value = item.attribute("value").flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) { number = value }
+            if let value = Self.listNumber(item.attribute("value")) { number = value }
             flush()
             let first = blocks.count
             self.element(HTMLElement(name: "div", attributes: item.attributes, children: item.children, line: item.line))
@@ -133,6 +133,13 @@ struct HTMLBlockReader {
             }
             number += 1
         }
+    }
+
+    /// A list's `start` or an item's `value`, when it is a number a list can count on from
+    /// (`start="9223372036854775807"` would overflow at the next item).
+    static func listNumber(_ attribute: String?) -> Int? {
+        guard let number = attribute.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), abs(number) <= 1_000_000 else { return nil }
+        return number
     }
 
     /// The number for a list `type` as a statement writes it: `1.`, `(a)`, `(A)`, `(i)`, `I.`,
