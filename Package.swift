@@ -28,17 +28,25 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .systemLibrary(
+            name: "CGumbo",
+            pkgConfig: "gumbo",
+            providers: [.apt(["libgumbo-dev"])]
+        ),
+        .systemLibrary(
             name: "CMeCab",
             providers: [.apt(["libmecab-dev", "mecab-ipadic-utf8"])]
         ),
         .target(name: "CommuniqueMarkdown", dependencies: ["CCmarkGFM"]),
         .target(name: "CommuniqueJapanese", dependencies: ["CMeCab"]),
+        // Saved web pages, parsed by gumbo into Swift values (`communique import page.html`).
+        .target(name: "CommuniqueHTML", dependencies: ["CGumbo"]),
         // The core: one folder per pipeline stage.
         .target(
             name: "Communique",
             dependencies: [
                 "CommuniqueMarkdown",
                 "CommuniqueJapanese",
+                "CommuniqueHTML",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -71,7 +79,7 @@ let package = Package(
         .testTarget(
             name: "CommuniqueTests",
             dependencies: [
-                "Communique", "CommuniqueCLI", "CommuniqueJapanese", "CommuniqueServer",
+                "Communique", "CommuniqueCLI", "CommuniqueJapanese", "CommuniqueServer", "CommuniqueHTML",
                 // Tests run the server on a loopback port and fetch with URLSession:
                 // HummingbirdTesting would add an HTTP client and TLS (BoringSSL) to every clean build.
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

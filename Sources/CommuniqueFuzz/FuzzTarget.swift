@@ -49,12 +49,13 @@ func lineCount(_ bytes: [UInt8]) -> Int {
 }
 
 enum FuzzTargets {
-    static let names = ["import", "frontmatter", "yaml", "terms", "markdown", "serverpath"]
+    static let names = ["import", "html", "frontmatter", "yaml", "terms", "markdown", "serverpath"]
 
     static func make(_ name: String) -> FuzzTarget? {
         #if DEBUG
         switch name {
         case "import": return ImportTarget()
+        case "html": return HTMLTarget()
         case "frontmatter": return FrontMatterTarget()
         case "yaml": return YAMLTarget()
         case "terms": return TermsTarget()

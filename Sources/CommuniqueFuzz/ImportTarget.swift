@@ -40,17 +40,7 @@ final class ImportTarget: FuzzTarget {
             for file in result.files { say("=== \(file.path)\n\(file.contents)") }
         }
 
-        // Names.
-        try require(ReleaseID.isValid(result.releaseID) && !result.releaseID.hasPrefix("-") && !result.releaseID.hasSuffix("-"),
-            "release id '\(result.releaseID)' is not a valid id")
-        let names = result.files.map(\.path)
-        try require(Set(names).count == names.count, "two files with one name: \(names)")
-        try require(names.first == "_index.md", "the first file is \(names.first ?? "none"), not _index.md")
-        try require(sectionFiles(result).count == statement.sections.count, "\(statement.sections.count) sections but \(sectionFiles(result).count) section files")
-        for name in sectionFiles(result) {
-            try require(name.hasSuffix(".md") && ReleaseID.isValid(String(name.dropLast(3))), "section file name '\(name)' is not NN-slug.md")
-        }
-        try require(names.contains("_dropped.txt") == !statement.dropped.isEmpty, "_dropped.txt written: \(names.contains("_dropped.txt")), dropped lines: \(statement.dropped.count)")
+        try checkNames(result)
 
         // Nothing lost.
         if let missing = Self.missingText(source: source, result: result) {
@@ -64,6 +54,22 @@ final class ImportTarget: FuzzTarget {
 
         if statement.format == .plainText { try checkEscaping(result) }
         try checkLoads(result)
+    }
+
+    /// A valid release id; `_index.md` first, one file a section, each `NN-slug.md`; `_dropped.txt`
+    /// exactly when something was dropped.
+    func checkNames(_ result: ImportResult) throws {
+        let statement = result.statement
+        try require(ReleaseID.isValid(result.releaseID) && !result.releaseID.hasPrefix("-") && !result.releaseID.hasSuffix("-"),
+            "release id '\(result.releaseID)' is not a valid id")
+        let names = result.files.map(\.path)
+        try require(Set(names).count == names.count, "two files with one name: \(names)")
+        try require(names.first == "_index.md", "the first file is \(names.first ?? "none"), not _index.md")
+        try require(sectionFiles(result).count == statement.sections.count, "\(statement.sections.count) sections but \(sectionFiles(result).count) section files")
+        for name in sectionFiles(result) {
+            try require(name.hasSuffix(".md") && ReleaseID.isValid(String(name.dropLast(3))), "section file name '\(name)' is not NN-slug.md")
+        }
+        try require(names.contains("_dropped.txt") == !statement.dropped.isEmpty, "_dropped.txt written: \(names.contains("_dropped.txt")), dropped lines: \(statement.dropped.count)")
     }
 
     func checkDeterministic(_ source: SourceText, _ result: ImportResult) throws {
@@ -86,20 +92,28 @@ final class ImportTarget: FuzzTarget {
         }
     }
 
-    /// Plain text is data: rendered, each paragraph is one paragraph with exactly its text.
+    /// Plain text is data: rendered, each paragraph is one paragraph with exactly its text (a
+    /// web page's line breaks as line breaks), a web page's table one table.
     func checkEscaping(_ result: ImportResult) throws {
         let statement = result.statement
-        func check(_ file: String, _ expected: [(text: String, heading: Bool)]) throws {
+        func check(_ file: String, _ paragraphs: [StatementParagraph], headingAt heading: Int? = nil) throws {
+            let expected = paragraphs.enumerated().map { (text: $0.element.text, heading: $0.offset == heading) }
+            let tables = Set(paragraphs.indices.filter { paragraphs[$0].tableRows != nil })
             guard let page = result.files.first(where: { $0.path == file })?.contents else {
                 throw InvariantFailure("no file \(file)")
             }
             let body = try FrontMatter(parsing: page, file: file).body
             let document = MarkdownDocument(body)
             let blocks = document.blocks
-            let wanted = expected.filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+            let kept = expected.indices.filter { !expected[$0].text.trimmingCharacters(in: .whitespaces).isEmpty }
+            let wanted = kept.map { expected[$0] }
             try require(blocks.count == wanted.count,
                 "\(file): \(wanted.count) paragraphs of text became \(blocks.count) Markdown blocks: \(blocks.map(\.kind)) from \(wanted.map(\.text))")
-            for (block, paragraph) in zip(blocks, wanted) {
+            for (k, (block, paragraph)) in zip(blocks, wanted).enumerated() {
+                if tables.contains(kept[k]) {
+                    try require(block.kind == .table, "\(file): a table renders as \(block.kind)")
+                    continue
+                }
                 let kindOK: Bool
                 if paragraph.heading, case .heading = block.kind { kindOK = true } else { kindOK = !paragraph.heading && block.kind == .paragraph }
                 try require(kindOK, "\(file): '\(paragraph.text)' renders as \(block.kind)")
@@ -109,12 +123,10 @@ final class ImportTarget: FuzzTarget {
             }
             withExtendedLifetime(document) {}
         }
-        var index: [(text: String, heading: Bool)] = statement.lead.map { ($0.text, false) }
-        if let inner = statement.innerTitle { index.append((inner.text, true)) }
-        index += statement.preamble.map { ($0.text, false) }
-        try check("_index.md", index)
+        let index = statement.lead + (statement.innerTitle.map { [$0] } ?? []) + statement.preamble
+        try check("_index.md", index, headingAt: statement.innerTitle == nil ? nil : statement.lead.count)
         for (section, file) in zip(statement.sections, sectionFiles(result)) {
-            try check(file, (section.intro + section.paragraphs).map { ($0.text, false) })
+            try check(file, section.intro + section.paragraphs)
         }
     }
 

@@ -39,6 +39,7 @@ seed_corpus() {
   done
   case $target in
     import) cp -n Tests/CommuniqueTests/Fixtures/statements/*.txt "$dir/" ;;
+    html) cp -n Tests/CommuniqueTests/Fixtures/html/*.html "$dir/" ;;
     frontmatter) for f in Content/releases/*/*.md; do cp -n "$f" "$dir/content-$(basename "$(dirname "$f")")-$(basename "$f")"; done ;;
     yaml)
       [ -e "$dir/content-glossary" ] || { printf g; cat Content/glossary.yml; } > "$dir/content-glossary"
@@ -55,6 +56,7 @@ seed_corpus() {
 dictionary() {
   case $1 in
     import | terms) echo "-dict=Tests/fuzz/dicts/import.dict" ;;
+    html) echo "-dict=Tests/fuzz/dicts/html.dict" ;;
     frontmatter | yaml) echo "-dict=Tests/fuzz/dicts/yaml.dict" ;;
     markdown) echo "-dict=Tests/fuzz/dicts/markdown.dict" ;;
     serverpath) echo "-dict=Tests/fuzz/dicts/serverpath.dict" ;;

@@ -11,4 +11,5 @@ cd "$(dirname "$0")/../.."
 BIN=${1:-.build/debug/communique-fuzz}
 "$BIN" replay all Tests/fuzz/seeds Tests/fuzz/regressions
 "$BIN" replay import Tests/CommuniqueTests/Fixtures/statements
+"$BIN" replay html Tests/CommuniqueTests/Fixtures/html
 "$BIN" replay frontmatter Content/releases

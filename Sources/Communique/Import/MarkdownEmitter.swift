@@ -64,7 +64,31 @@ enum MarkdownEmitter {
     }
 
     private static func text(of paragraph: StatementParagraph, in statement: Statement) -> String {
-        statement.format == .markdown ? paragraph.text : MarkdownEscaper.escape(paragraph.text)
+        if let rows = paragraph.tableRows { return table(rows) }
+        if statement.format == .markdown { return paragraph.text }
+        // A line break kept inside a paragraph (a web page's `<br>`) is a hard break: two spaces
+        // at the end of the line (a backslash there would join a URL before it, which GFM
+        // links up to the next space). Each line is escaped on its own, since a line
+        // starting `- ` or `1. ` would otherwise open a list inside the paragraph, and one of
+        // `=`s would underline the lines before it as a heading.
+        return paragraph.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { k, line in
+            let escaped = MarkdownEscaper.escape(String(line))
+            return k > 0 && escaped.hasPrefix("=") ? "\\" + escaped : escaped
+        }.joined(separator: "  \n")
+    }
+
+    /// A GitHub table: the first row is the header; every cell escaped (`|` included), on one line.
+    static func table(_ rows: [[String]]) -> String {
+        guard let width = rows.map(\.count).max(), width > 0 else { return "" }
+        func row(_ cells: [String]) -> String {
+            let padded = cells + Array(repeating: "", count: width - cells.count)
+            let escaped = padded.map { cell in
+                MarkdownEscaper.escape(cell.split(whereSeparator: \.isNewline).joined(separator: " "))
+            }
+            return "| " + escaped.joined(separator: " | ") + " |"
+        }
+        let separator = "|" + String(repeating: " --- |", count: width)
+        return ([row(rows[0]), separator] + rows.dropFirst().map(row)).joined(separator: "\n")
     }
 
     private static func page(_ fields: [(String, Node)], body: [String]) throws -> String {

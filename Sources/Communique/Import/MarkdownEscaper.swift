@@ -5,7 +5,8 @@
 /// ASCII punctuation character, which CommonMark renders as that character, so undoing
 /// the escapes (`unescape`) gives back the text. Escaped:
 /// - everywhere: `\` `` ` `` `*` `_` `[` `]` `<` `>` `|` `~` (emphasis, code, links,
-///   raw HTML and autolinks, tables, strikethrough);
+///   raw HTML and autolinks, tables, strikethrough), and the `:` of `http://` and the `.` of
+///   `www.` (GFM's bare-address autolinks);
 /// - `&` when an entity follows it (`&amp;`, `&#123;`), which would be decoded;
 /// - at the start of a paragraph: `#` (heading), `-`/`+` followed by a space or a
 ///   thematic break (`---`), and ASCII digits followed by `.` or `)` and a space
@@ -37,7 +38,9 @@ enum MarkdownEscaper {
         var out = String.UnicodeScalarView()
         out.reserveCapacity(scalars.count + 8)
         for (index, c) in scalars.enumerated() {
-            if alwaysEscaped.contains(c) || (everyHash && c == "#") || (c == "&" && startsEntity(scalars[(index + 1)...])) {
+            if alwaysEscaped.contains(c) || (everyHash && c == "#") || (c == "&" && startsEntity(scalars[(index + 1)...]))
+                || startsAutolink(scalars, at: index)
+            {
                 out.append("\\")
             }
             out.append(c)
@@ -89,6 +92,24 @@ enum MarkdownEscaper {
             out.append("\\")
             out.append(contentsOf: scalars[digits...])
             return String(out)
+        }
+    }
+
+    /// The `:` of `http://`, `https://`, `ftp://` and the `.` of `www.`: GFM's autolinks take
+    /// what follows up to a space raw, backslashes and all (`…/a\_b` showed as `a\_b`), so an
+    /// address in statement text is kept as text by breaking its trigger.
+    private static func startsAutolink(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        func lowercased(_ range: Range<Int>) -> String {
+            String(String.UnicodeScalarView(scalars[range])).lowercased()
+        }
+        switch scalars[index] {
+        case ":":
+            guard index + 2 < scalars.count, scalars[index + 1] == "/", scalars[index + 2] == "/" else { return false }
+            return ["http", "https", "ftp"].contains { index >= $0.count && lowercased((index - $0.count)..<index) == $0 }
+        case ".":
+            return index >= 3 && lowercased((index - 3)..<index) == "www"
+        default:
+            return false
         }
     }
 

@@ -244,9 +244,8 @@ struct MarkdownStatementParser {
             if !sections.isEmpty { statement.preamble = blocks[textStart..<firstSection].map(paragraph) }
         }
         guard !sections.isEmpty else {
-            let japanese = statement.language.isEmpty
-                ? TextScript.japaneseShare(of: blocks.map(\.text).joined()) >= 0.5 : statement.language == "ja"
-            statement.sections = [section(title: japanese ? "本文" : "Text", line: nil, textStart..<blocks.count)]
+            let title = StatementAssembler.untitledSectionTitle(blocks.map(\.text), language: statement.language)
+            statement.sections = [section(title: title, line: nil, textStart..<blocks.count)]
             return
         }
         for (k, index) in sections.enumerated() {

@@ -21,9 +21,16 @@ struct NumberingLevels {
     static func split(_ paragraphs: [(text: String, marker: NumberMarker?, line: Int)]) -> (
         intro: [StatementParagraph], paragraphs: [StatementParagraph]
     ) {
+        split(paragraphs.map { StatementParagraph(text: $0.text, marker: $0.marker, level: 0, line: $0.line) })
+    }
+
+    /// The same for paragraphs already made (a web page's tables among them).
+    static func split(_ paragraphs: [StatementParagraph]) -> (intro: [StatementParagraph], paragraphs: [StatementParagraph]) {
         var levels = NumberingLevels()
-        let all = paragraphs.map {
-            StatementParagraph(text: $0.text, marker: $0.marker, level: levels.level(of: $0.marker), line: $0.line)
+        let all = paragraphs.map { paragraph in
+            var leveled = paragraph
+            leveled.level = levels.level(of: paragraph.marker)
+            return leveled
         }
         guard let firstNumbered = all.firstIndex(where: { $0.marker != nil }) else { return ([], all) }
         return (Array(all[..<firstNumbered]), Array(all[firstNumbered...]))

@@ -97,6 +97,8 @@ public struct StatementParagraph: Sendable, Hashable {
     public var level: Int
     /// Its first line in the source file.
     public var line: Int
+    /// A table (from a web page), row by row with the header first; `text` is then its cells' text.
+    public var tableRows: [[String]]? = nil
 }
 
 /// A section of a statement: a heading and the paragraphs under it.

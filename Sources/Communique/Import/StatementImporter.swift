@@ -1,8 +1,9 @@
+import CommuniqueHTML
 import CommuniqueJapanese
 import Foundation
 
 /// The import stage: a statement as published (plain text or Markdown, UTF-8 or
-/// Shift_JIS) → the Markdown files of one release, and a report of what was found.
+/// Shift_JIS, or a saved web page) → the Markdown files of one release, and a report of what was found.
 ///
 /// It only reads; `ImportWriter` writes the result. The same input always gives the
 /// same files, byte for byte.
@@ -28,8 +29,20 @@ public struct StatementImporter {
         case .pdf:
             return try importPDF(at: path, id: id)
         case .html:
-            throw CommuniqueError("import of \(try InputKind.detect(data, path: path).rawValue) files is not built yet", at: SourceLocation(file: path))
+            return try importPage(data, path: path, id: id)
         }
+    }
+
+    /// A saved web page: decoded as it declares, parsed by an HTML5 parser, its main content
+    /// read into a statement (see `HTMLStatementParser`).
+    public func importPage(_ data: Data, path: String, id: String?) throws -> ImportResult {
+        let decoded = try HTMLPageDecoder(file: path).decode(data)
+        // The page's own lines, for the report's line numbers and the "nothing lost" checks.
+        var source = try SourceText(data: Data(decoded.text.utf8), path: path)
+        source.encoding = decoded.encoding
+        var statement = try HTMLStatementParser(file: path).parse(HTMLDocument.parse(decoded.text))
+        if let note = decoded.note { statement.guesses.insert(ImportGuess(line: nil, note), at: 0) }
+        return try release(statement, source: source, id: id)
     }
 
     /// The same, for a statement already read.

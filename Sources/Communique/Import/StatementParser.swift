@@ -97,49 +97,16 @@ struct StatementParser {
 
     private func assemble(_ body: [LogicalLine], into statement: inout Statement) {
         let layout = HeadingDetector(lines: body).layout()
-        func paragraphs(_ range: Range<Int>) -> [StatementParagraph] {
-            body[range].map { StatementParagraph(text: $0.text, marker: $0.marker, level: 0, line: $0.firstLine) }
-        }
-        func section(title: String, line: Int?, _ range: Range<Int>) -> StatementSection {
-            let split = NumberingLevels.split(body[range].map { ($0.text, $0.marker, $0.firstLine) })
-            return StatementSection(title: title, line: line, intro: split.intro, paragraphs: split.paragraphs)
-        }
-        let firstHeading = layout.headings.first?.index ?? body.count
-        if let inner = layout.innerTitle {
-            statement.lead = paragraphs(0..<inner)
-            statement.innerTitle = StatementParagraph(
-                text: body[inner].text, marker: nil, level: 0, line: body[inner].firstLine)
-            if !layout.headings.isEmpty { statement.preamble = paragraphs((inner + 1)..<firstHeading) }
-        } else if !layout.headings.isEmpty {
-            statement.lead = paragraphs(0..<firstHeading)
-        }
-
-        if layout.headings.isEmpty {
-            // One section, named for the document's language; what introduces its first
-            // numbered paragraph is the lead.
-            var start = layout.innerTitle.map { $0 + 1 } ?? 0
-            if layout.innerTitle == nil, let numbered = body.firstIndex(where: { $0.marker != nil }), numbered > 0 {
-                statement.lead = paragraphs(0..<numbered)
-                start = numbered
-            }
-            if start == body.count {
-                start = 0
-                statement.lead = []
-                statement.innerTitle = nil
-            }
-            let title = TextScript.japaneseShare(of: body.map(\.text).joined()) >= 0.5 ? "本文" : "Text"
-            statement.sections = [section(title: title, line: nil, start..<body.count)]
-            return
-        }
-        for (k, entry) in layout.headings.enumerated() {
+        // Headings taken from bold or short lines are guesses a person should check.
+        for entry in layout.headings {
             switch entry.heading.kind {
             case .bold: statement.guesses.append(ImportGuess(line: body[entry.index].firstLine, "took the bold line “\(entry.heading.title)” for a section heading"))
             case .plain: statement.guesses.append(ImportGuess(line: body[entry.index].firstLine, "took the short line “\(entry.heading.title)” for a section heading"))
             case .numbered: break
             }
-            let end = k + 1 < layout.headings.count ? layout.headings[k + 1].index : body.count
-            statement.sections.append(
-                section(title: entry.heading.title, line: body[entry.index].firstLine, (entry.index + 1)..<end))
         }
+        StatementAssembler.assemble(
+            body.map { StatementParagraph(text: $0.text, marker: $0.marker, level: 0, line: $0.firstLine) },
+            headings: layout.headings.map { ($0.index, $0.heading.title) }, innerTitle: layout.innerTitle, into: &statement)
     }
 }

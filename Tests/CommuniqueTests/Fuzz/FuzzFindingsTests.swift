@@ -191,4 +191,27 @@ import Testing
         let folder = site.root.appendingPathComponent("Content/releases/\(result.releaseID)")
         #expect(try SiteLoader().loadRelease(folder: folder, root: site.root, defaultLanguage: "en").title == expected)
     }
+
+    /// A byte-order mark inside a web page (files pasted together) made a heading of it alone, or
+    /// started one: YAML drops it, so the section's title did not load, or loaded other than
+    /// written. Found by the `html` target (Tests/fuzz/regressions/html/byte-order-mark-in-headings.html).
+    @Test func aByteOrderMarkInsideAPageIsNoText() throws {
+        let page = "<main><h1>\u{FEFF}</h1><h2>\u{FEFF}</h2><p>Text.</p><h2>\u{FEFF}Second</h2><p>More text.</p></main>"
+        let result = try StatementImporter().importStatement(at: try ImportFixtures.temporaryFile("bom.html", Data(page.utf8)), id: nil)
+        #expect(result.statement.title == nil)
+        #expect(result.statement.sections.map(\.title) == ["Second"])
+    }
+
+    /// A heading of only a no-break space (`<h2>&nbsp;</h2>`, a spacer) made a heading or a
+    /// section title that shows nothing and that YAML reads as empty. Found by the `html` target
+    /// (Tests/fuzz/regressions/html/no-break-space-heading.html); and a `<br>` right after an
+    /// address in the text was written as a backslash that GFM took into the link
+    /// (`line-break-after-a-url.html`; the escaping fixture checks it).
+    @Test func aHeadingOfANoBreakSpaceHeadsNothing() throws {
+        let page = "<main><h1>&nbsp;</h1><h2>\u{00A0}</h2><p>Text.</p><h2>Second</h2><p>More text.</p><h3>&nbsp;</h3></main>"
+        let result = try StatementImporter().importStatement(at: try ImportFixtures.temporaryFile("nbsp.html", Data(page.utf8)), id: nil)
+        #expect(result.statement.title == nil)
+        #expect(result.statement.sections.map(\.title) == ["Second"])
+        #expect(result.statement.sections[0].paragraphs.map(\.text) == ["More text."])
+    }
 }

@@ -77,4 +77,15 @@ import Testing
         #expect(MarkdownEscaper.escapeHeading("C #") == "C \\#")
         #expect(MarkdownEscaper.escapeHeading("# x") == "\\# x")
     }
+
+    /// GFM links a bare address up to the next space, taking escapes in it raw: the address is
+    /// kept as text (its trigger escaped), so what follows it shows as written.
+    @Test(arguments: ["see https://example.com/a_b here", "x *http://ex.com/y> z", "www.example.org/a_b", "FTP://x/*y*"])
+    func aBareAddressIsText(_ text: String) {
+        let escaped = MarkdownEscaper.escape(text)
+        #expect(MarkdownEscaper.unescape(escaped) == text)
+        let document = MarkdownDocument(escaped)
+        #expect(document.blocks.map(\.plainText) == [text], "\(escaped)")
+        #expect(document.blocks.first.map { !$0.html.contains("<a ") } == true, "\(escaped)")
+    }
 }
