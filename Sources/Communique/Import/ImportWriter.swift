@@ -94,7 +94,7 @@ public struct ImportWriter {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let contents = Dictionary(result.files.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
             for name in writes {
-                try Self.replace(folder.appendingPathComponent(name), with: Data(contents[name, default: ""].utf8), name: "\(relativeFolder)/\(name)")
+                try Self.replace(folder.appendingPathComponent(name), with: Array(contents[name, default: ""].utf8), name: "\(relativeFolder)/\(name)")
             }
             for name in removals {
                 try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
@@ -103,7 +103,7 @@ public struct ImportWriter {
             let manifestURL = folder.appendingPathComponent(ImportManifest.fileName)
             let manifestData = try newManifest.encoded()
             if (try? Data(contentsOf: manifestURL)) != manifestData {
-                try Self.replace(manifestURL, with: manifestData, name: "\(relativeFolder)/\(ImportManifest.fileName)")
+                try Self.replace(manifestURL, with: [UInt8](manifestData), name: "\(relativeFolder)/\(ImportManifest.fileName)")
             }
         } catch let error as CommuniqueError {
             throw error
@@ -117,11 +117,11 @@ public struct ImportWriter {
     /// rename replaces a link rather than writing through it). No fsync per page: it made
     /// importing a long statement four times slower, and a crash still leaves each page
     /// either old or new.
-    static func replace(_ file: URL, with data: Data, name: String) throws {
+    static func replace(_ file: URL, with bytes: [UInt8], name: String) throws {
         let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).importing")
         unlink(temporary.path)
         do {
-            try SiteWriter.writeFile(temporary.path, [UInt8](data), name: name)
+            try SiteWriter.writeFile(temporary.path, bytes, name: name)
             try SiteWriter.rename(temporary, to: file)
         } catch {
             unlink(temporary.path)

@@ -94,7 +94,16 @@ enum MarkdownEmitter {
     private static func page(_ fields: [(String, Node)], body: [String]) throws -> String {
         let yaml = try Yams.serialize(
             node: Node(fields.map { (Node($0.0), $0.1) }), width: -1, allowUnicode: true)
-        let content = body.filter { !$0.isEmpty }.joined(separator: "\n\n")
-        return "---\n" + yaml + "---\n" + (content.isEmpty ? "" : "\n" + content + "\n")
+        // Appended into one string of the right size: joining the body and then adding the
+        // front matter made a long statement's page twice.
+        let blocks = body.filter { !$0.isEmpty }
+        var page = "---\n" + yaml + "---\n"
+        page.reserveCapacity(page.utf8.count + blocks.reduce(2) { $0 + $1.utf8.count + 2 })
+        for (k, block) in blocks.enumerated() {
+            page += k == 0 ? "\n" : "\n\n"
+            page += block
+        }
+        if !blocks.isEmpty { page += "\n" }
+        return page
     }
 }

@@ -27,7 +27,7 @@ struct MarkdownStatementParser {
         // lines (joining and splitting a long statement again held it three times over).
         let fence = { (line: SourceLine) in FrontMatter.isFence(line.text.utf8[...]) }
         let closing = lines.first.map(fence) == true ? lines.dropFirst().firstIndex(where: fence) : nil
-        let matterLines = closing.map { lines[...$0] } ?? lines[...]
+        let matterLines = closing.map { lines[...$0] } ?? (lines.first.map(fence) == true ? lines[...] : [])
         let matter = try FrontMatter(parsing: matterLines.map(\.text).joined(separator: "\n"), file: file)
         var statement = Statement(
             format: .markdown, language: "", participants: [], lead: [], preamble: [], sections: [],
@@ -43,7 +43,7 @@ struct MarkdownStatementParser {
                 "no statement text found after the front matter", at: SourceLocation(file: file, line: matter.bodyFirstLine))
         }
         assemble(blocks, into: &statement)
-        MetadataDetector.detect(in: &statement, bodyText: blocks.map(\.text).joined(separator: "\n"))
+        MetadataDetector.detect(in: &statement, bodyTexts: blocks.map(\.text))
         return statement
     }
 

@@ -1,8 +1,8 @@
 /// Fills in what a statement's opening text says about the meeting: its date, place,
 /// participants, and the statement's language; and the series its titles name.
 enum MetadataDetector {
-    static func detect(in statement: inout Statement, bodyText: String) {
-        let share = TextScript.japaneseShare(of: bodyText)
+    static func detect(in statement: inout Statement, bodyTexts: [String]) {
+        let share = TextScript.japaneseShare(ofAll: bodyTexts)
         if statement.language.isEmpty { statement.language = share >= 0.5 ? "ja" : "en" }
 
         // The opening: lead, inner title, preamble, and the start of the first section

@@ -45,7 +45,7 @@ enum StatementAssembler {
 
     /// The title of the one section of a statement without headings: 本文 for Japanese text, Text otherwise.
     static func untitledSectionTitle(_ texts: [String], language: String = "") -> String {
-        let japanese = language.isEmpty ? TextScript.japaneseShare(of: texts.joined()) >= 0.5 : language == "ja"
+        let japanese = language.isEmpty ? TextScript.japaneseShare(ofAll: texts) >= 0.5 : language == "ja"
         return japanese ? "本文" : "Text"
     }
 }

@@ -24,8 +24,7 @@ public struct StatementImporter {
         switch try InputKind.detect(data, path: path) {
         case .text:
             // The bytes end here: a long statement's file is not held through the import.
-            let source = try SourceText(data: consume data, path: path, encoding: encoding)
-            return try importStatement(source, id: id)
+            return try importStatement(SourceText(data: consume data, path: path, encoding: encoding), id: id)
         case .pdf:
             return try importPDF(at: path, id: id)
         case .html:
@@ -46,14 +45,18 @@ public struct StatementImporter {
     }
 
     /// The same, for a statement already read.
-    public func importStatement(_ source: SourceText, id: String?) throws -> ImportResult {
+    public func importStatement(_ source: consuming SourceText, id: String?) throws -> ImportResult {
         let statement: Statement
         if MarkdownStatementParser.isMarkdown(source.lines) {
             statement = try MarkdownStatementParser(file: source.path).parse(source.lines)
         } else {
             statement = try StatementParser(file: source.path).parse(source.lines)
         }
-        return try release(statement, source: source, id: id)
+        // Once parsed, the lines are let go: the pages are made from the statement, and a
+        // long statement's lines were the largest thing held while they were written.
+        var parsed = consume source
+        parsed.lines = []
+        return try release(statement, source: parsed, id: id)
     }
 
     /// The release's files and report for a statement already parsed.

@@ -26,7 +26,7 @@ struct StatementParser {
                 at: SourceLocation(file: file, line: last))
         }
         assemble(body, into: &statement)
-        MetadataDetector.detect(in: &statement, bodyText: body.map(\.text).joined(separator: "\n"))
+        MetadataDetector.detect(in: &statement, bodyTexts: body.map(\.text))
         return statement
     }
 

@@ -50,10 +50,17 @@ enum TextScript {
 
     /// Counts of Japanese and Latin letters, to tell the statement's language.
     static func japaneseShare<S: StringProtocol>(of text: S) -> Double {
+        japaneseShare(ofAll: CollectionOfOne(text))
+    }
+
+    /// The same over several texts, as if joined (without joining a long statement's text).
+    static func japaneseShare<C: Sequence>(ofAll texts: C) -> Double where C.Element: StringProtocol {
         var japanese = 0
         var latin = 0
-        for s in text.unicodeScalars {
-            if isJapanese(s) { japanese += 1 } else if s.properties.isAlphabetic, s.isASCII { latin += 1 }
+        for text in texts {
+            for s in text.unicodeScalars {
+                if isJapanese(s) { japanese += 1 } else if s.properties.isAlphabetic, s.isASCII { latin += 1 }
+            }
         }
         // A Japanese character carries about as much as a Latin word: weigh accordingly.
         let weighted = Double(japanese) * 4

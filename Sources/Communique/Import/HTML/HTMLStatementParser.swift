@@ -35,7 +35,7 @@ struct HTMLStatementParser {
         let paragraphs = blocks.map(Self.paragraph)
         StatementAssembler.assemble(
             paragraphs, headings: structure.sections.map { ($0, blocks[$0].text) }, innerTitle: structure.innerTitle, into: &statement)
-        MetadataDetector.detect(in: &statement, bodyText: paragraphs.map(\.text).joined(separator: "\n"))
+        MetadataDetector.detect(in: &statement, bodyTexts: paragraphs.map(\.text))
         return statement
     }
 
