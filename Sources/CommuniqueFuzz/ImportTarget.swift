@@ -183,8 +183,7 @@ final class ImportTarget: FuzzTarget {
     static func missingText(source: SourceText, result: ImportResult) -> String? {
         let skipped = Set((result.statement.dropped + result.statement.metadataLines).map(\.number))
         var lines = source.lines.filter { !skipped.contains($0.number) }
-        // Mistyped markers the import rewrote (`11,` → `11.`), by line.
-        let repairs = Dictionary(result.statement.guesses.compactMap { guess in guess.replaced.flatMap { r in guess.line.map { ($0, r) } } }, uniquingKeysWith: { a, _ in a })
+        let repairs = result.statement.rewrittenStarts
         if result.statement.format == .markdown, lines.first?.text == "---",
             let close = lines.dropFirst().firstIndex(where: { $0.text == "---" })
         {

@@ -20,15 +20,13 @@ struct ChromeStripper {
         "ページの先頭へ", "このページの先頭へ", "ページトップへ", "back to top", "page top", "top of page",
         "copyright", "©", "(c) ", "all rights reserved", "share this", "このページをシェア", "シェアする",
     ]
-    /// Lines that are chrome when they are nothing else (share and print buttons).
-    static let wholeLineMarkers: Set<String> = [
+    /// Lines that are chrome when they are nothing else: share and print buttons, and what
+    /// only a page's top has.
+    static let wholeLineMarkers: Set<String> = topOfPageMarkers.union([
         "share", "シェア", "tweet", "ツイート", "ポスト", "post", "print", "印刷", "印刷する", "facebook", "twitter",
         "x", "line", "note", "hatena", "はてなブックマーク", "いいね", "メール", "email", "e-mail", "bookmark",
-        "本文へ", "本文へ移動", "メニュー", "menu", "skip to main content", "skip to content", "メインコンテンツへ移動",
-        "ナビゲーションをスキップ", "サイトマップ", "sitemap", "english", "日本語", "文字サイズ", "検索", "search",
-        "サイト内検索", "site search", "search this site", "メニューを開く", "メニューを閉じる", "open menu", "close menu",
-        "閉じる", "close", "ログイン", "log in", "sign in",
-    ]
+        "メニューを閉じる", "close menu", "閉じる", "close",
+    ])
     static let breadcrumbHomes = ["ホーム", "トップ", "トップページ", "home", "top"]
     static let breadcrumbSeparators: Set<Character> = [">", "＞", "›", "»", "〉", "/"]
 
@@ -104,9 +102,7 @@ struct ChromeStripper {
                 end = index + 1
                 continue
             }
-            let text = key(line)
-            let sentenceEnds: Set<Character> = ["。", ".", "!", "?", "！", "？"]
-            guard text.count <= 40, !(text.last.map(sentenceEnds.contains) ?? false),
+            guard isShortNonSentence(key(line)),
                 DateParser.dateLine(WidthFolding.fold(line.text).trimmedOfSpaces) == nil
             else { break }
         }
@@ -160,7 +156,13 @@ struct ChromeStripper {
         guard line.text.utf8.count <= Self.longestChromeBytes else { return false }
         let text = key(line)
         if let first = text.first, NumberMarker.bullets.contains(first) { return text.count <= 100 }
+        return isShortNonSentence(text)
+    }
+
+    /// A link title or label (`24時間`, "Briefing Room"), not a sentence: at most 40
+    /// characters, not ending as a sentence does.
+    func isShortNonSentence(_ key: String) -> Bool {
         let sentenceEnds: Set<Character> = ["。", ".", "!", "?", "！", "？"]
-        return text.count <= 40 && !(text.last.map(sentenceEnds.contains) ?? false)
+        return key.count <= 40 && !(key.last.map(sentenceEnds.contains) ?? false)
     }
 }

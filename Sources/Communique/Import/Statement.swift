@@ -37,6 +37,11 @@ public struct Statement {
     public var metadataLines: [SourceLine]
     /// Page chrome that was left out (kept in `_dropped.txt`).
     public var dropped: [SourceLine]
+    /// The line starts the importer rewrote (a mistyped marker `11,` written `11.`), by source
+    /// line: what a "nothing lost" check must not look for.
+    public var rewrittenStarts: [Int: String] {
+        Dictionary(guesses.compactMap { guess in guess.replaced.flatMap { r in guess.line.map { ($0, r) } } }, uniquingKeysWith: { a, _ in a })
+    }
     /// What the importer guessed and a person should check (a heading taken from a bold
     /// line, a repaired number marker), in source order.
     public var guesses: [ImportGuess] = []

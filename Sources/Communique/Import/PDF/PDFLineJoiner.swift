@@ -9,7 +9,7 @@ import Foundation
 /// elsewhere without the hyphen drops it, written with it keeps it. With no such
 /// evidence the hyphen is kept (nothing is lost) and the join is reported as a guess.
 struct PDFLineJoiner {
-    static let sentenceEnds: Set<Character> = ["。", ".", "!", "?", "！", "？", "．", ":", "："]
+    static let sentenceEnds = LineJoiner.sentenceEnds
     static let closingBrackets: Set<Character> = [")", "）", "」", "』", "]", "］", "】", "〕", "\u{201D}"]
     static let openingBrackets: Set<Character> = ["(", "（", "「", "『", "[", "［", "【", "〔", "\u{201C}"]
 
